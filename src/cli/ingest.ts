@@ -1,13 +1,83 @@
-// PLACEHOLDER: replaced by the real `hudna ingest` verb.
+// `hudna ingest SOURCE…`: files, folders, JSON Lines, RSS/Atom feeds and URLs → extracted, stored
+// events. A thin shell: the work is in src/ingest (pipeline) wired to src/extract and src/store.
+import { existsSync } from "node:fs";
 import type { Command } from "commander";
+import { EXTRACTOR_VERSION, extractReport } from "../extract/index.js";
+import { createProgress, formatSummary, ingestSources, type Extractor, type IngestSummary } from "../ingest/index.js";
+import { openStore, type Store } from "../store/index.js";
 import { UsageError } from "./errors.js";
+
+export const realExtractor: Extractor = { version: EXTRACTOR_VERSION, extract: extractReport };
+
+export interface RunIngestOptions {
+  db?: string;
+  outlet?: string;
+  published?: string;
+  allowPrivate?: boolean;
+  json?: boolean;
+  /** No progress output at all (embedding, e.g. `hudna start`). */
+  quiet?: boolean;
+}
+
+export function checkPublished(v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  const d = m ? new Date(`${v}T00:00:00Z`) : null;
+  if (!m || !d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) {
+    throw new UsageError(`--published must be a date YYYY-MM-DD, got "${v}"`);
+  }
+  return v;
+}
+
+export async function openStoreOrFail(db: string | undefined): Promise<Store> {
+  try {
+    return await openStore(db);
+  } catch (err) {
+    throw new UsageError(`cannot open the database: ${(err as Error).message.split("\n")[0]}`, 1);
+  }
+}
+
+/** Known feed item links, so feeds don't refetch stored articles. */
+export function knownUrlCheck(store: Store): (url: string) => Promise<boolean> {
+  return async (url) => (await store.db.selectFrom("reports").select("id").where("url", "=", url).executeTakeFirst()) !== undefined;
+}
+
+/** Ingest sources into the store; used by the verb and by other verbs (e.g. `hudna start`). */
+export async function runIngest(sources: string[], o: RunIngestOptions = {}): Promise<IngestSummary> {
+  const published = checkPublished(o.published);
+  for (const s of sources) {
+    if (!/^https?:\/\//i.test(s) && !existsSync(s)) throw new UsageError(`no such file or folder: ${s}`);
+  }
+  const store = await openStoreOrFail(o.db);
+  const progress = createProgress({ quiet: o.quiet, label: "ingest" });
+  try {
+    return await ingestSources(sources, {
+      extractor: realExtractor,
+      sink: store,
+      outlet: o.outlet ?? null,
+      published: published ?? null,
+      fetch: { allowPrivate: !!o.allowPrivate },
+      isKnownUrl: knownUrlCheck(store),
+      progress,
+    });
+  } finally {
+    progress.stop();
+    await store.close();
+  }
+}
 
 export function register(program: Command): void {
   program
     .command("ingest")
-    .description("(not built yet)")
-    .allowUnknownOption()
-    .action(() => {
-      throw new UsageError("'ingest' is not built yet");
+    .description("read reports (text/HTML files, folders, JSON Lines, RSS/Atom feeds, URLs), extract their events and store them")
+    .argument("<sources...>", "files, folders, .jsonl files, feed files or http(s) URLs")
+    .option("--db <url>", "database: SQLite path, sqlite:PATH or postgres://… (default $HUDNA_DB or ./data/hudna.db)")
+    .option("--outlet <name>", "outlet for items that don't name their own")
+    .option("--published <date>", "publication day YYYY-MM-DD for items that don't give one")
+    .option("--allow-private", "allow fetching from loopback/private network addresses")
+    .option("--json", "print the summary as JSON on stdout")
+    .action(async (sources: string[], o: RunIngestOptions) => {
+      const summary = await runIngest(sources, o);
+      process.stdout.write(o.json ? `${JSON.stringify(summary)}\n` : `${formatSummary(summary)}\n`);
     });
 }

@@ -1,13 +1,28 @@
-// PLACEHOLDER: replaced by the real `hudna reprocess` verb.
+// `hudna reprocess`: re-extract every stored report whose extractor version is not the current one.
 import type { Command } from "commander";
-import { UsageError } from "./errors.js";
+import { createProgress, formatSummary, reprocessReports } from "../ingest/index.js";
+import { openStoreOrFail, realExtractor } from "./ingest.js";
 
 export function register(program: Command): void {
   program
     .command("reprocess")
-    .description("(not built yet)")
-    .allowUnknownOption()
-    .action(() => {
-      throw new UsageError("'reprocess' is not built yet");
+    .description("re-extract stored reports made by an older extractor version, in place")
+    .option("--db <url>", "database: SQLite path, sqlite:PATH or postgres://… (default $HUDNA_DB or ./data/hudna.db)")
+    .option("--json", "print the summary as JSON on stdout")
+    .action(async (o: { db?: string; json?: boolean }) => {
+      const store = await openStoreOrFail(o.db);
+      const progress = createProgress({ label: "reprocess" });
+      try {
+        const summary = await reprocessReports(store.reportsNeedingReprocess(realExtractor.version), {
+          extractor: realExtractor,
+          sink: store,
+          progress,
+        });
+        progress.stop();
+        process.stdout.write(o.json ? `${JSON.stringify({ ...summary, extractor_version: realExtractor.version })}\n` : `${formatSummary(summary)}\n`);
+      } finally {
+        progress.stop();
+        await store.close();
+      }
     });
 }

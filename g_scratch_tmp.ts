@@ -1,0 +1,12 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openStore } from "./src/store/index.js";
+import { ingestSources } from "./src/ingest/index.js";
+import * as fake from "./test/ingest/tmpfake-extract.js";
+const dir = mkdtempSync(join(tmpdir(), "g-"));
+const store = await openStore(join(dir, "db.sqlite"));
+const s = await ingestSources(["/work/shared/data/real-news-ar/articles.jsonl"], { extractor: { version: "1", extract: fake.extractReport }, sink: store });
+console.log(s);
+console.log(await store.db.selectFrom("reports").select(["outlet","published","title","source"]).limit(2).execute());
+await store.close(); rmSync(dir, { recursive: true });

@@ -1,0 +1,165 @@
+// Arabic normalization for matching. One lookup table built at module load folds every UTF-16 code
+// unit to its matching form, so normalizing is a single linear pass with no regexes.
+//
+// Folding decisions (documented because lexicons everywhere depend on them):
+// - drop harakat (U+064B–U+065F), superscript alef (U+0670), Quranic marks, tatweel (U+0640),
+//   zero-width and bidi controls (ZWSP/ZWNJ/ZWJ/LRM/RLM/ALM/BOM, embeddings, isolates);
+// - أ إ آ ٱ → ا ; ى → ي ; ة → ه ; Persian/Urdu variants ک→ك, ی ے ې→ي, ە ۀ ۃ→ه, ڪ→ك;
+// - ء ؤ ئ are KEPT as-is (folding them merges unrelated words; lexicons write them as-is:
+//   "مسؤول" and "مسئول" are two spellings, list both where needed);
+// - Arabic-Indic (٠-٩) and Eastern (۰-۹) digits → ASCII; ٫ (decimal) → "." ; ٬ (thousands) → ",";
+// - Arabic presentation forms (FB50–FDFF, FE70–FEFF) → their NFKC letters (one may become two, e.g. ﻻ → لا);
+// - ASCII letters lower-cased; every Unicode space → " " (normalizeKey also collapses runs and trims).
+
+const TABLE: (string | undefined)[] = new Array(0x10000);
+
+function set(chars: string, to: string): void {
+  for (const c of chars) TABLE[c.charCodeAt(0)] = to;
+}
+
+(function build() {
+  for (let c = 0x064b; c <= 0x065f; c++) TABLE[c] = "";
+  TABLE[0x0670] = "";
+  for (let c = 0x06d6; c <= 0x06ed; c++) TABLE[c] = ""; // Quranic annotation marks
+  for (let c = 0x0610; c <= 0x061a; c++) TABLE[c] = "";
+  TABLE[0x0640] = "";
+  for (const c of [0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x061c, 0xfeff, 0x00ad, 0x2060]) TABLE[c] = "";
+  for (let c = 0x202a; c <= 0x202e; c++) TABLE[c] = "";
+  for (let c = 0x2066; c <= 0x2069; c++) TABLE[c] = "";
+  set("أإآٱٲٳ", "ا");
+  set("ى", "ي");
+  set("ة", "ه");
+  set("کڪ", "ك");
+  set("یےېۍ", "ي");
+  set("ەۀۃ", "ه");
+  for (let d = 0; d < 10; d++) {
+    TABLE[0x0660 + d] = String(d);
+    TABLE[0x06f0 + d] = String(d);
+  }
+  TABLE[0x066b] = ".";
+  TABLE[0x066c] = ",";
+  for (let c = 0x41; c <= 0x5a; c++) TABLE[c] = String.fromCharCode(c + 32);
+  // Presentation forms: NFKC, then fold the result again (e.g. ﺓ → ة → ه).
+  const presentation = (c: number) => {
+    const n = String.fromCharCode(c).normalize("NFKC");
+    if (n.length === 1 && n.charCodeAt(0) === c) return;
+    let out = "";
+    for (const ch of n) {
+      const code = ch.charCodeAt(0);
+      if (ch.length === 1 && code === 0x20) continue; // isolated harakat forms decompose to " " + mark
+      const f = ch.length === 1 ? TABLE[code] : undefined;
+      out += f === undefined ? ch : f;
+    }
+    TABLE[c] = out;
+  };
+  for (let c = 0xfb50; c <= 0xfdff; c++) presentation(c);
+  for (let c = 0xfe70; c <= 0xfefc; c++) presentation(c);
+  // Spaces (not newlines: normalizeWithMap keeps paragraph structure).
+  for (const c of [0x09, 0x0b, 0x0c, 0xa0, 0x1680, 0x202f, 0x205f, 0x3000]) TABLE[c] = " ";
+  for (let c = 0x2000; c <= 0x200a; c++) TABLE[c] = " ";
+  TABLE[0x0d] = "\n";
+  TABLE[0x2028] = "\n";
+  TABLE[0x2029] = "\n";
+})();
+
+/** One character (UTF-16 code unit string) → its matching form; "" when it is dropped. */
+export function foldChar(c: string): string {
+  if (c.length !== 1) return c;
+  const f = TABLE[c.charCodeAt(0)];
+  return f === undefined ? c : f;
+}
+
+/** Fold one code unit; exported for hot loops in this folder. */
+export function foldCode(code: number, ch: string): string {
+  const f = TABLE[code];
+  return f === undefined ? ch : f;
+}
+
+/** True when the code unit is dropped by folding (harakat, tatweel, zero-width…). */
+export function isDropped(code: number): boolean {
+  return TABLE[code] === "";
+}
+
+/** Matching key: folded, whitespace runs collapsed to one space, trimmed. */
+export function normalizeKey(s: string): string {
+  let out = "";
+  let pendingSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    const t = TABLE[code];
+    const f = t === undefined ? s[i]! : t;
+    if (f === "") continue;
+    if (f === " " || f === "\n" || code === 0x20 || code === 0x0a) {
+      pendingSpace = out.length > 0;
+      continue;
+    }
+    if (pendingSpace) {
+      out += " ";
+      pendingSpace = false;
+    }
+    out += f;
+  }
+  return out;
+}
+
+/**
+ * The same folding over a whole text, keeping structure: a whitespace run becomes one " ", or one
+ * "\n" when it contains a line break (paragraphs stay visible). Nothing is trimmed.
+ * map[i] = index in `text` of normalized char i; map has normalized.length + 1 entries, the last
+ * being text.length, so a normalized span [a,b) is the original span [map[a], map[b]).
+ */
+export function normalizeWithMap(text: string): { text: string; map: Int32Array } {
+  const parts: string[] = [];
+  let buf = "";
+  let map = new Int32Array(text.length + 1);
+  let n = 0;
+  let i = 0;
+  const len = text.length;
+  while (i < len) {
+    const code = text.charCodeAt(i);
+    const t = TABLE[code];
+    const f = t === undefined ? text[i]! : t;
+    if (f === "") {
+      i++;
+      continue;
+    }
+    if (f === " " || f === "\n" || code === 0x20 || code === 0x0a) {
+      // whitespace run (dropped marks inside the run are skipped too)
+      const start = i;
+      let newline = false;
+      while (i < len) {
+        const c = text.charCodeAt(i);
+        const g = TABLE[c];
+        if (c === 0x20) {
+          i++;
+        } else if (c === 0x0a || g === "\n") {
+          newline = true;
+          i++;
+        } else if (g === " " || g === "") {
+          i++;
+        } else break;
+      }
+      buf += newline ? "\n" : " ";
+      map[n++] = start;
+    } else {
+      // capacity for this output, one entry per remaining input char, and the final entry
+      const need = n + f.length + (len - i - 1) + 1;
+      if (need > map.length) {
+        const bigger = new Int32Array(Math.max(need, map.length * 2));
+        bigger.set(map);
+        map = bigger;
+      }
+      buf += f;
+      for (let k = 0; k < f.length; k++) map[n++] = i;
+      i++;
+    }
+    if (buf.length > 4096) {
+      parts.push(buf);
+      buf = "";
+    }
+  }
+  parts.push(buf);
+  const out = parts.join("");
+  map[n] = len;
+  return { text: out, map: map.length === n + 1 ? map : map.slice(0, n + 1) };
+}

@@ -1,0 +1,437 @@
+// Counts in Arabic text: digits (any script, separators, "80 ألف"، "1.5 مليون"), number words
+// ("خمسة وعشرون"، "ثلاثمئة"), duals ("قذيفتين" = 2), plurals of tens ("عشرات" 20–99), vague
+// amounts ("أعداد كبيرة"), ranges ("بين 10 و15") and qualifiers ("ما لا يقل عن"، "نحو"، "على الأقل").
+// Numbers that belong to a date phrase (findDates) or a clock time are not counts and are skipped.
+import { tokensOf, type Token } from "./tokenize.js";
+import { lookupNumberWord, lookupOrdinal, parseDigitString, parseWordsAt } from "./numberWords.js";
+import { lookupDual } from "./countNouns.js";
+import { findDates } from "./dates.js";
+import { MONTHS, WEEKDAYS } from "./calendar.js";
+
+export type Qualifier = "exact" | "at_least" | "about" | "at_most" | "rising" | "unspecified";
+
+export interface NumberMention {
+  start: number;
+  end: number;
+  text: string;
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  qualifier: Qualifier;
+  kind: "digits" | "words" | "dual" | "tens_plural" | "range" | "vague";
+  /** the counted noun right after the number ("٥ مدنيين" → مدنيين); for duals the dual word itself */
+  noun?: { text: string; start: number; end: number; norm: string };
+  /** "٪"، "بالمئة"، "في المئة" follow: a share, not a count */
+  percent?: boolean;
+  /** a rising toll: "ارتفعت الحصيلة إلى 8"، "8 … والعدد مرشح للارتفاع" (qualifier may say more) */
+  rising?: boolean;
+}
+
+const set = (s: string) => new Set(s.split(" ").filter(Boolean));
+
+// Qualifier phrases before a number, normalized tokens; longest phrases are tried first.
+const BEFORE: [string[], Qualifier][] = (
+  [
+    ["ما لا يقل عن", "at_least"], ["ما لا يقل عدد عن", "at_least"], ["لا يقل عن", "at_least"], ["لا تقل عن", "at_least"],
+    ["ما لا يزيد عن", "at_most"], ["ما لا يزيد علي", "at_most"], ["لا يزيد عن", "at_most"], ["لا يزيد علي", "at_most"],
+    ["لا تزيد عن", "at_most"], ["لا تزيد علي", "at_most"], ["لا يتجاوز", "at_most"], ["لا يتعدي", "at_most"],
+    ["ما يزيد عن", "at_least"], ["ما يزيد علي", "at_least"], ["يزيد علي", "at_least"], ["يزيد عن", "at_least"],
+    ["تزيد علي", "at_least"], ["تزيد عن", "at_least"], ["ما يربو علي", "at_least"], ["يربو علي", "at_least"],
+    ["ما يفوق", "at_least"], ["يفوق", "at_least"], ["تفوق", "at_least"], ["اكثر من", "at_least"], ["ازيد من", "at_least"],
+    ["علي الاقل", "at_least"], ["تجاوز", "at_least"], ["يتجاوز", "at_least"], ["تتجاوز", "at_least"], ["تجاوزت", "at_least"],
+    ["فاق", "at_least"], ["فوق", "at_least"],
+    ["ما يقارب", "about"], ["ما يقرب من", "about"], ["يقارب", "about"], ["تقارب", "about"], ["ما يناهز", "about"],
+    ["يناهز", "about"], ["تناهز", "about"], ["نحو", "about"], ["حوالي", "about"], ["قرابه", "about"], ["زهاء", "about"],
+    ["تقريبا", "about"], ["قرابه ال", "about"], ["ما مجموعه", "exact"],
+    ["اقل من", "at_most"], ["حتي", "at_most"],
+  ] as [string, Qualifier][]
+)
+  .map(([p, q]) => [p.split(" "), q] as [string[], Qualifier])
+  .sort((a, b) => b[0].length - a[0].length);
+
+const STOP = set(
+  "في من علي الي عن مع بين حتي الذي التي الذين ان او و ثم قد لا لم لن ما هذا هذه ذلك تلك كل خلال منذ بعد قبل عند " +
+    "نحو حوالي او ام بل لكن كما مثل اي هو هي هم وقد فقط ايضا عدد اخري اخر الي جراء بسبب اثر اثناء وفق بحسب",
+);
+const RISE_VERBS = ["ارتفع", "يرتفع", "ترتفع", "ليرتفع", "لترتفع", "وارتفع", "فارتفع", "ارتفاع", "بارتفاع"];
+const TWO = set("اثنين اثنان اثنتين اثنتان");
+
+/** Plurals of tens/hundreds/thousands: [low, high] (normalized, clitics stripped before lookup). */
+const PLURALS = new Map<string, [number, number]>([
+  ["عشرات", [20, 99]], ["مئات", [200, 999]], ["الاف", [2000, 9999]], ["الوف", [2000, 9999]],
+  ["ملايين", [2e6, 9999999]],
+]);
+const MULTIPLIERS = new Map<string, number>([["الاف", 1000], ["الالاف", 1000], ["الوف", 1000], ["ملايين", 1e6], ["الملايين", 1e6]]);
+
+function word(toks: readonly Token[], i: number): string | null {
+  const t = toks[i];
+  return t && t.kind === "word" ? t.norm : null;
+}
+function stripConj(n: string): string {
+  return n.length > 2 && (n[0] === "و" || n[0] === "ف") ? n.slice(1) : n;
+}
+const PLURAL_FORMS = new Map<string, [number, number]>();
+for (const [w, r] of PLURALS) for (const p of ["", "وال", "بال", "لل", "فال", "ال", "و", "ب", "ل", "ف"]) PLURAL_FORMS.set(p + w, r);
+function pluralAt(norm: string): [number, number] | null {
+  return PLURAL_FORMS.get(norm) ?? null;
+}
+
+interface Core {
+  from: number; // first token of the number itself
+  to: number; // index after the number (incl. scale word)
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  kind: NumberMention["kind"];
+  qualifier: Qualifier;
+  nounTok?: number;
+}
+
+/** A digit token with its optional scale word: "80 ألف"، "1.5 مليون"، "٣ آلاف". */
+function digitsCore(toks: readonly Token[], i: number): Core | null {
+  const t = toks[i]!;
+  const v = parseDigitString(t.norm);
+  if (v === null) return null;
+  const next = toks[i + 1];
+  if (next && next.kind === "punct" && next.norm === ":" && toks[i + 2]?.kind === "number") return null; // 10:30
+  const before = toks[i - 1];
+  if (before && before.kind === "punct" && before.norm === ":" && before.end === t.start && toks[i - 2]?.kind === "number") return null;
+  const prev = word(toks, i - 1);
+  if (prev !== null && (stripConj(prev) === "الساعه" || prev === "رقم" || prev === "القرار" || prev === "المرسوم")) return null;
+  let value = v;
+  let to = i + 1;
+  const s = word(toks, to);
+  if (s) {
+    const h = lookupNumberWord(s);
+    if (h && h.atom.cls === "scale" && !h.conj && !h.article) {
+      value = h.atom.form === "dual" ? v * 2 * h.atom.value : v * h.atom.value;
+      to++;
+    }
+  }
+  return { from: i, to, value, low: null, high: null, kind: "digits", qualifier: "exact" };
+}
+
+function wordsCore(toks: readonly Token[], i: number): Core | null {
+  const t = toks[i]!;
+  const hit = lookupNumberWord(t.norm);
+  if (!hit) return null;
+  const w = hit.word;
+  // weekday names that look like numbers: الاثنين (Monday), الأحد (Sunday)
+  if (hit.article && (TWO.has(w) || w === "احد")) return null;
+  // percent: "في المئة"، "بالمئة"
+  if (hit.atom.plainHundred && (hit.article || t.norm.startsWith("ب"))) return null;
+  // ordinals: "الخامس عشر"، "الحادي والعشرين" — the عشر/والعشرين part is not a count
+  const prevOrd = toks[i - 1] && toks[i - 1]!.kind === "word" ? lookupOrdinal(toks[i - 1]!.norm) : null;
+  if (prevOrd && (hit.atom.value === 10 || hit.atom.cls === "ten")) return null;
+  const p = parseWordsAt(toks, i);
+  if (!p) return null;
+  // "أحد"/"إحدى" alone means "one of": needs a following noun, and "لا أحد" is "nobody"
+  if (p.value === 1 && (w === "احد" || w === "احدي") && p.end === i + 1) {
+    const n = word(toks, i + 1);
+    if (!n || STOP.has(n) || word(toks, i - 1) === "لا") return null;
+  }
+  return { from: i, to: p.end, value: p.value, low: null, high: null, kind: "words", qualifier: "exact" };
+}
+
+function dualCore(toks: readonly Token[], i: number): Core | null {
+  const t = toks[i]!;
+  const d = lookupDual(t.norm);
+  if (!d) return null;
+  let to = i + 1;
+  const nextW = word(toks, i + 1);
+  const confirmed = nextW !== null && TWO.has(nextW);
+  if (d.ambiguous && !confirmed && !hasFathaBeforeYaNun(t.text)) return null;
+  if (d.construct) {
+    if (!nextW || STOP.has(nextW)) return null;
+  }
+  if (confirmed) to++;
+  return { from: i, to, value: 2, low: null, high: null, kind: "dual", qualifier: "exact", nounTok: i };
+}
+
+/** "مواطنَين": a fatha (possibly after a shadda) right before the final ين marks the dual. */
+function hasFathaBeforeYaNun(text: string): boolean {
+  let k = text.length - 1;
+  while (k >= 0 && (text.charCodeAt(k) < 0x0621 || text.charCodeAt(k) > 0x064a)) k--; // trailing marks
+  if (k < 1 || text[k] !== "ن") return false;
+  k--;
+  while (k >= 0 && text.charCodeAt(k) >= 0x064b && text.charCodeAt(k) <= 0x065f) k--;
+  if (k < 1 || (text[k] !== "ي" && text[k] !== "ی")) return false;
+  for (let m = k - 1; m >= 0; m--) {
+    const c = text.charCodeAt(m);
+    if (c === 0x064e) return true;
+    if (c < 0x064b || c > 0x065f) return false;
+  }
+  return false;
+}
+
+function pluralCore(toks: readonly Token[], i: number): Core | null {
+  const t = toks[i]!;
+  let j = i;
+  let few = false;
+  const base = stripConj(t.norm);
+  if (base === "بضع" || base === "بضعه") {
+    const n = toks[i + 1];
+    if (n && n.kind === "word" && pluralAt(n.norm)) {
+      few = true;
+      j++;
+    } else {
+      return { from: i, to: i + 1, value: null, low: 3, high: 9, kind: "range", qualifier: "about" };
+    }
+  }
+  const r = pluralAt(toks[j]!.norm);
+  if (!r) return null;
+  let [low, high] = r;
+  let to = j + 1;
+  const m = word(toks, to);
+  const mult = m ? MULTIPLIERS.get(m) : undefined;
+  if (mult && low < 1000) {
+    low *= mult;
+    high = (high + 1) * mult - 1;
+    to++;
+  }
+  void few; // "بضع مئات" reads as "مئات"
+  return { from: i, to, value: null, low, high, kind: "tens_plural", qualifier: "about" };
+}
+
+function vagueCore(toks: readonly Token[], i: number): Core | null {
+  const n = stripConj(toks[i]!.norm);
+  const next = word(toks, i + 1);
+  if (n === "العديد" || n === "عده") return { from: i, to: i + 1, value: null, low: null, high: null, kind: "vague", qualifier: "unspecified" };
+  if ((n === "اعداد" || n === "عدد") && next !== null) {
+    if (next === "كبيره" || next === "كبير" || next === "غفيره" || next === "غير") {
+      let to = i + 2;
+      if (next === "غير" && (word(toks, i + 2) === "محدد" || word(toks, i + 2) === "معروف")) to++;
+      return { from: i, to, value: null, low: null, high: null, kind: "vague", qualifier: "unspecified" };
+    }
+    if (next === "من") return { from: i, to: i + 1, value: null, low: null, high: null, kind: "vague", qualifier: "unspecified" };
+  }
+  return null;
+}
+
+function coreAt(toks: readonly Token[], i: number): Core | null {
+  const t = toks[i]!;
+  if (t.kind === "number") return digitsCore(toks, i);
+  if (t.kind !== "word") return null;
+  return wordsCore(toks, i) ?? pluralCore(toks, i) ?? dualCore(toks, i) ?? vagueCore(toks, i);
+}
+
+/** The counted noun after index j (skipping "من" before a definite noun), or -1. */
+function nounAfter(toks: readonly Token[], j: number): number {
+  let k = j;
+  const w = word(toks, k);
+  if (w === "من" && (word(toks, k + 1) ?? "").startsWith("ال")) k++;
+  const n = word(toks, k);
+  if (n === null || STOP.has(n) || lookupNumberWord(n) || MONTHS.has(n) || WEEKDAYS.has(n)) return -1;
+  return k;
+}
+
+/** Qualifier phrase ending right before token i (not reaching before `floor`). */
+function qualifierBefore(toks: readonly Token[], i: number, floor: number): { q: Qualifier; from: number } | null {
+  for (const [phrase, q] of BEFORE) {
+    const from = i - phrase.length;
+    if (from < floor) continue;
+    let ok = true;
+    for (let k = 0; k < phrase.length && ok; k++) {
+      const w = word(toks, from + k);
+      if (w === null) ok = false;
+      else if (k === 0) ok = w === phrase[0] || stripConj(w) === phrase[0] || (w.startsWith("ب") && w.slice(1) === phrase[0]);
+      else ok = w === phrase[k];
+    }
+    if (ok) return { q, from };
+  }
+  return null;
+}
+
+/** Qualifier right after index j: "على الأقل"، "تقريباً"، "ونيف"، "أو أكثر"، "على الأكثر". */
+function qualifierAfter(toks: readonly Token[], j: number): { q: Qualifier; to: number } | null {
+  const a = word(toks, j);
+  const b = word(toks, j + 1);
+  if (a === "علي" && b === "الاقل") return { q: "at_least", to: j + 2 };
+  if (a === "علي" && b === "الاكثر") return { q: "at_most", to: j + 2 };
+  if (a === "او" && b === "اكثر") return { q: "at_least", to: j + 2 };
+  if (a === "تقريبا") return { q: "about", to: j + 1 };
+  if (a === "ونيف" || a === "ونيفا" || a === "واكثر") return { q: "at_least", to: j + 1 };
+  return null;
+}
+
+function risingBefore(toks: readonly Token[], from: number, floor: number): boolean {
+  if (word(toks, from - 1) !== "الي") return false;
+  for (let k = from - 2; k >= Math.max(floor, from - 6); k--) {
+    const t = toks[k]!;
+    if (t.kind === "punct") return false;
+    if (RISE_VERBS.some((v) => t.norm.startsWith(v))) return true;
+  }
+  return false;
+}
+
+function risingAfter(toks: readonly Token[], j: number): boolean {
+  for (let k = j; k < Math.min(toks.length, j + 5); k++) {
+    const t = toks[k]!;
+    if (t.kind === "punct" && t.norm !== "،" && t.norm !== ",") return false;
+    if (t.norm === "للارتفاع" || t.norm === "للزياده") return true;
+  }
+  return false;
+}
+
+/** Second half of a range after index j: "و15"، "إلى 15"، "- 15"، "أو أربعة". */
+function rangeEnd(toks: readonly Token[], j: number, first: Core, opener: string | null): Core | null {
+  const w = word(toks, j);
+  const t = toks[j];
+  if (!t) return null;
+  let k = -1;
+  if (opener === "بين" && w === "و") k = j + 1;
+  else if (opener === "من" && (w === "الي" || w === "حتي")) k = j + 1;
+  else if (w === "او") k = j + 1;
+  else if (t.kind === "punct" && (t.norm === "-" || t.norm === "–") && first.kind === "digits") k = j + 1;
+  if (k >= 0) {
+    const c = toks[k] ? coreAt(toks, k) : null;
+    if (c && (c.kind === "digits" || c.kind === "words") && c.value !== null && first.value !== null && c.value > first.value) return c;
+    return null;
+  }
+  // "بين خمسة وعشرة": the second number carries the و
+  if (opener === "بين" && t.kind === "word" && t.norm.startsWith("و")) {
+    const c = wordsCore(toks, j);
+    if (c && c.value !== null && first.value !== null && c.value > first.value) return c;
+  }
+  return null;
+}
+
+/** All counts in the text, in order, non-overlapping (spans include their qualifier words). */
+export function findNumbers(text: string): NumberMention[] {
+  if (typeof text !== "string" || !text) return [];
+  const toks = tokensOf(text);
+  const dates = findDates(text);
+  const out: NumberMention[] = [];
+  let di = 0;
+  let floor = 0; // first token not yet used by a mention
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i]!;
+    while (di < dates.length && dates[di]!.end <= t.start) di++;
+    if (di < dates.length && dates[di]!.start <= t.start) {
+      i++;
+      continue;
+    }
+    const core = t.kind === "punct" ? null : coreAt(toks, i);
+    if (!core) {
+      i++;
+      continue;
+    }
+    let from = core.from;
+    let to = core.to;
+    let value = core.value;
+    let low = core.low;
+    let high = core.high;
+    let kind = core.kind;
+    let qualifier = core.qualifier;
+    // a range: "بين 10 و15"، "من 10 إلى 15"، "10-15"، "ثلاثة أو أربعة"
+    const openerRaw = word(toks, from - 1);
+    const openerW = openerRaw === null ? null : stripConj(openerRaw);
+    const opener = openerW === "بين" || openerW === "من" ? openerW : null;
+    if (kind === "digits" || kind === "words") {
+      const second = rangeEnd(toks, to, core, opener);
+      if (second) {
+        low = value;
+        high = second.value;
+        value = null;
+        kind = "range";
+        qualifier = "about";
+        to = second.to;
+        if (opener && from - 1 >= floor) {
+          from--;
+          if (word(toks, from - 1) === "ما") from--;
+        }
+      }
+    }
+    // qualifier before
+    let qb = qualifierBefore(toks, from, floor);
+    if (!qb && from - 2 >= floor) {
+      const w2 = word(toks, from - 2);
+      const w3 = word(toks, from - 3);
+      // "تجاوز عدد المصابين ١٢"، "تجاوزت حصيلة القتلى 20": the qualifier governs the figure
+      const head = w2 !== null && (stripConj(w2) === "عدد" || stripConj(w2) === "حصيله") ? from - 2 :
+        w3 !== null && word(toks, from - 1) === "الي" && (stripConj(w3) === "عدد" || stripConj(w3) === "حصيله") ? from - 3 : -1;
+      if (head >= floor) {
+        const q2 = qualifierBefore(toks, head, floor);
+        if (q2 && q2.q !== "exact") qb = { q: q2.q, from };
+      }
+    }
+    if (qb && kind !== "range") {
+      qualifier = qb.q;
+      from = qb.from;
+    }
+    let rising = false;
+    if (risingBefore(toks, from, floor)) rising = true;
+    // qualifier directly after the number, then the noun, then a qualifier after the noun
+    let end = to;
+    const qa1 = qualifierAfter(toks, to);
+    if (qa1) {
+      if (qualifier === "exact") qualifier = qa1.q;
+      end = qa1.to;
+    }
+    const nounTok = core.nounTok ?? nounAfter(toks, end);
+    if (nounTok >= 0 && nounTok >= end) {
+      const qa2 = qualifierAfter(toks, nounTok + 1);
+      if (qa2) {
+        if (qualifier === "exact") qualifier = qa2.q;
+        end = qa2.to;
+      }
+    }
+    if (risingAfter(toks, Math.max(end, nounTok + 1))) rising = true;
+    if (rising && qualifier === "exact") qualifier = "rising";
+    // at_least: the figure is the floor
+    if (qualifier === "at_least" && value !== null) low = value;
+    if (qualifier === "at_most" && value !== null) high = value;
+    if (kind === "digits" || kind === "words" || kind === "dual") {
+      if (qualifier === "exact" || qualifier === "rising") {
+        low = value;
+        high = value;
+      }
+    }
+    let a = toks[from]!.start;
+    // "وثلاثة"، "ومئات": the conjunction glued to the number is not part of it
+    const ft = toks[from]!;
+    if (ft.kind === "word" && (ft.text[0] === "و" || ft.text[0] === "ف") && !lookupNumberWordExact(ft.norm) && isConjNumber(ft.norm)) a++;
+    const b = toks[end - 1]!.end;
+    const m: NumberMention = { start: a, end: b, text: text.slice(a, b), value, low, high, qualifier, kind };
+    if (nounTok >= 0) {
+      const nt = toks[nounTok]!;
+      m.noun = { text: nt.text, start: nt.start, end: nt.end, norm: nt.norm };
+    }
+    const pct = toks[to];
+    if (pct && (pct.norm === "%" || pct.norm === "٪" || pct.norm === "بالمئه" || pct.norm === "بالمائه" ||
+        (pct.norm === "في" && (word(toks, to + 1) === "المئه" || word(toks, to + 1) === "المائه")))) {
+      m.percent = true;
+      delete m.noun;
+    }
+    if (rising) m.rising = true;
+    out.push(m);
+    floor = end;
+    i = end;
+  }
+  return out;
+}
+
+function lookupNumberWordExact(norm: string): boolean {
+  const h = lookupNumberWord(norm);
+  return h !== null && !h.conj && h.word === norm;
+}
+function isConjNumber(norm: string): boolean {
+  const rest = norm.slice(1);
+  return lookupNumberWord(rest) !== null || pluralAt(rest) !== null || rest === "العديد" || rest === "عده" ||
+    rest === "اعداد" || rest === "عدد" || rest === "بضع" || rest === "بضعه" || lookupDual(rest) !== null;
+}
+
+/** Value of a number written in words (or digits) at the start of s: "خمسة وعشرين" → 25. */
+export function parseNumberWords(s: string): number | null {
+  if (typeof s !== "string") return null;
+  const toks = tokensOf(s);
+  if (!toks.length) return null;
+  const t = toks[0]!;
+  if (t.kind === "number") {
+    const d = digitsCore(toks, 0);
+    return d ? d.value : null;
+  }
+  const p = parseWordsAt(toks, 0);
+  return p ? p.value : null;
+}

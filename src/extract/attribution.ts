@@ -1,0 +1,55 @@
+// Sources and stance of one sentence: who the information is attributed to. A sentence with an
+// attribution cue but no named source (or with "المصدر ذاته"، "وأضاف") carries the previous source.
+import type { Source, SourceKind } from "../model/index.js";
+import { normalizeKey } from "../arabic/normalize.js";
+import type { Sentence } from "./document.js";
+import type { Mentions, PartyHit } from "./mentions.js";
+
+export interface Attribution {
+  sources: Source[];
+  attributed: boolean;
+  /** parties that speak in this sentence (subject of an attribution verb) */
+  speakers: PartyHit[];
+}
+
+const GENERIC_SOURCE = new Set(["local sources"]);
+
+export function attributionOf(
+  s: Sentence,
+  m: Mentions,
+  norm: string,
+  orig: (a: number, b: number) => string,
+  previous: Source[],
+  outlet: string | null,
+): Attribution {
+  const inS = <T extends { start: number }>(xs: T[]) => xs.filter((x) => x.start >= s.start && x.start < s.end);
+  const attrs = inS(m.attributions);
+  const conts = inS(m.continuations);
+  let sources: Source[] = inS(m.sources).map((h) => ({ name: h.entry.name, kind: h.entry.kind, text: orig(h.start, h.end).replace(/[«»"]/g, "").trim() }));
+  const speakers: PartyHit[] = [];
+  for (const p of inS(m.parties)) {
+    if (p.kind === "civilians") continue;
+    const near = attrs.some((a) => (a.end <= p.start && p.start - a.end <= 14) || (p.end <= a.start && a.start - p.end <= 3));
+    const spokes = /(?:متحدث|ناطق) (?:الرسمي )?باسم ?$/.test(norm.slice(Math.max(s.start, p.start - 20), p.start).trimEnd() + " ") || /باسم\s*[«"]?$/.test(norm.slice(Math.max(s.start, p.start - 8), p.start));
+    if (!near && !spokes) continue;
+    speakers.push(p);
+    if (!sources.some((x) => x.text === p.name_ar || x.name === p.name)) {
+      const kind: SourceKind = p.kind === "international_org" || p.kind === "government" || p.kind === "state_force" || p.kind === "foreign_state_force" || p.kind === "coalition" || p.kind === "kurdish_forces" ? "official" : "unknown";
+      sources.push({ name: spokes ? `spokesman of ${p.name}` : p.name, kind, text: spokes ? `المتحدث باسم ${p.name_ar}` : p.name_ar });
+    }
+  }
+  if (outlet) {
+    const o = normalizeKey(outlet);
+    if (o.length > 2 && s.text.includes(o) && attrs.length) sources.push({ name: outlet, kind: "outlet", text: outlet });
+  }
+  if (sources.length > 1) sources = sources.filter((x) => !GENERIC_SOURCE.has(x.name));
+  const attributed = attrs.length > 0 || /(?:بحسب|حسب|وفق|نقلا عن)/.test(s.text);
+  const continues = conts.length > 0;
+  if ((attributed || continues) && (!sources.length || (continues && sources.every((x) => GENERIC_SOURCE.has(x.name))))) {
+    if (previous.length) sources = previous.map((x) => ({ ...x }));
+  }
+  // dedupe by name
+  const seen = new Set<string>();
+  sources = sources.filter((x) => (seen.has(x.name) ? false : (seen.add(x.name), true)));
+  return { sources: attributed || continues ? sources : [], attributed: (attributed || continues) && sources.length > 0, speakers };
+}

@@ -1,0 +1,184 @@
+// One sentence → candidate events. Decides which triggers count (not negated, hypothetical,
+// future or background), which event families the sentence reports, and the anchor position of
+// each candidate (its strongest trigger), from which dates and roles are judged.
+import type { EventType } from "../model/index.js";
+import { normalizeKey } from "../arabic/normalize.js";
+import type { Hit } from "./pattern.js";
+import type { TriggerEntry } from "./lexicon/triggers.js";
+import type { Sentence } from "./document.js";
+import { segmentOf } from "./document.js";
+import { AGGREGATE_PERIOD, BACKGROUND_CUES, BACKGROUND_START, MODALITY, NEGATION } from "./lexicon/cues.js";
+
+export const VIOLENT_PRIORITY: EventType[] = ["chemical_attack", "explosion", "air_strike", "shelling", "attack_on_civilians", "armed_clash", "abduction"];
+const NEG = new Set(NEGATION.map(normalizeKey).filter((w) => !w.includes(" ")));
+const MODAL = MODALITY.map(normalizeKey);
+const BG_START = BACKGROUND_START.map(normalizeKey);
+const BG = BACKGROUND_CUES.map(normalizeKey);
+const AGG = AGGREGATE_PERIOD.map(normalizeKey);
+
+export interface Candidate {
+  type: EventType;
+  pos: number;
+  strength: number;
+  triggers: Hit<TriggerEntry>[];
+  /** consumed topic triggers (denials: what is denied) */
+  topic?: EventType[];
+  aggregate?: boolean;
+  countOnly?: boolean;
+  future?: boolean;
+}
+
+export interface SentenceFacts {
+  killed: boolean;
+  injured: boolean;
+  anyNumber: boolean;
+  hasDate: boolean;
+  hasPlace: boolean;
+  militaryParty: boolean;
+}
+
+function hasWordPhrase(hay: string, phrase: string): boolean {
+  let i = hay.indexOf(phrase);
+  while (i >= 0) {
+    const before = i === 0 ? " " : hay[i - 1]!;
+    const after = hay[i + phrase.length] ?? " ";
+    if (!/\p{L}/u.test(before) && (!/\p{L}/u.test(after) || phrase.endsWith(" "))) return true;
+    // allow و/ف proclitic before the phrase
+    if ((before === "و" || before === "ف") && (i < 2 || !/\p{L}/u.test(hay[i - 2]!)) && !/\p{L}/u.test(after)) return true;
+    i = hay.indexOf(phrase, i + 1);
+  }
+  return false;
+}
+
+export function isBackgroundSentence(s: Sentence): boolean {
+  const first = s.text.split(" ")[0] ?? "";
+  return BG_START.some((b) => first === b);
+}
+
+export function isAggregate(text: string): boolean {
+  return AGG.some((a) => text.includes(a));
+}
+
+/** Is this trigger negated, hypothetical/future, background, or an attempt? */
+function blocked(s: Sentence, norm: string, h: Hit<TriggerEntry>): { neg: boolean; modal: boolean; bg: boolean; future: boolean } {
+  const seg = segmentOf(s, h.start);
+  const segStart = s.cuts[seg]!;
+  const before = norm.slice(segStart, h.start);
+  const words = before.trim().split(/\s+/).filter(Boolean).slice(-4);
+  const neg = words.some((w) => NEG.has(w.replace(/^[وف]/, "")) || NEG.has(w));
+  const modal = MODAL.some((c) => hasWordPhrase(before, c)) || /(?:^|\s)(?:حاول|حاولت|محاوله|محاولات|تحاول|يحاول)(?:\s|$)/.test(before);
+  const bg = BG.some((c) => before.includes(c)) || /(?:^|\s)منذ(?:\s|$)/.test(before.split(/\s+/).slice(-3).join(" "));
+  // future: the proclitic س on an imperfect verb ("ستقصف"، "سيشن")
+  const future = /^(?:[وف])?س[يتن]/.test(h.text) && h.entry.type !== "humanitarian";
+  return { neg, modal, bg, future };
+}
+
+export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEntry>[], f: SentenceFacts, opts: { opinion: boolean }): Candidate[] {
+  if (opts.opinion || isBackgroundSentence(s)) return [];
+  const out: Candidate[] = [];
+  const valid: Hit<TriggerEntry>[] = [];
+  let threatPos = -1;
+  let denialPos = -1;
+  for (const h of trig) {
+    const b = blocked(s, norm, h);
+    const t = h.entry.type;
+    if (t === "denial") {
+      if (!b.neg && denialPos < 0) denialPos = h.start;
+      continue;
+    }
+    if (t === "threat" || (b.future && VIOLENT_PRIORITY.includes(t))) {
+      if (!b.neg && threatPos < 0) threatPos = h.start;
+      continue;
+    }
+    if (b.neg || b.bg) continue;
+    if (b.modal && t !== "humanitarian") continue;
+    if (b.modal && t === "humanitarian" && h.entry.strength < 1) continue;
+    valid.push(h);
+  }
+  // A denial consumes its own segment and everything after it: what is denied is not an event.
+  let live = valid;
+  if (denialPos >= 0) {
+    const from = s.cuts[segmentOf(s, denialPos)]!;
+    const topic = [...new Set(live.filter((h) => h.start >= from).map((h) => h.entry.type))];
+    out.push({ type: "denial", pos: denialPos, strength: 1, triggers: [], topic });
+    live = live.filter((h) => h.start < from);
+  }
+  if (threatPos >= 0 && (denialPos < 0 || threatPos < denialPos)) {
+    const from = s.cuts[segmentOf(s, threatPos)]!;
+    out.push({ type: "threat", pos: threatPos, strength: 1, triggers: [] });
+    live = live.filter((h) => h.start < from || h.entry.type === "humanitarian");
+  }
+  const by = (t: EventType) => live.filter((h) => h.entry.type === t);
+  const sum = (xs: Hit<TriggerEntry>[]) => xs.reduce((a, h) => a + h.entry.strength, 0);
+  const first = (xs: Hit<TriggerEntry>[]) => xs.reduce((a, h) => (h.entry.strength > a.entry.strength ? h : a), xs[0]!);
+
+  // Aggregates: violation reports and casualty claims absorb the sentence's violent words.
+  const viol = by("ceasefire_violation_report");
+  let absorbViolent = false;
+  if (viol.length && (f.anyNumber || /(?:رصد|سجل|وثق|تسجيل|رصدت|سجلت|وثقت|سجلوا)/.test(s.text))) {
+    out.push({ type: "ceasefire_violation_report", pos: viol[0]!.start, strength: 1, triggers: viol, aggregate: true });
+    absorbViolent = true;
+  }
+  const violent = live.filter((h) => VIOLENT_PRIORITY.includes(h.entry.type));
+  const violentTypes = new Set(violent.filter((h) => h.entry.strength >= 0.8 && h.entry.tag !== "aircraft").map((h) => (h.entry.tag === "air" ? "air_strike" : h.entry.type)));
+  const bothSides = /(?:من|بين) (?:ال)?(?:طرفين|جانبين)/.test(s.text);
+  if (!absorbViolent && f.killed && isAggregate(s.text) && !bothSides && (violentTypes.size !== 1 || violent.every((h) => h.entry.strength < 1))) {
+    out.push({ type: "casualty_claim", pos: s.start, strength: 0.8, triggers: [], aggregate: true });
+    absorbViolent = true;
+  }
+  if (!absorbViolent) {
+    const strong = violent.filter((h) => h.entry.strength >= 0.8);
+    const weakOk = f.killed || f.injured;
+    const pool = strong.length ? violent : weakOk ? violent : [];
+    if (pool.length || (bothSides && f.killed)) {
+      let type: EventType | null = null;
+      const hasAir = pool.some((h) => h.entry.tag === "air") || (pool.some((h) => h.entry.tag === "aircraft") && pool.some((h) => h.entry.type === "shelling" || /(?:نفذ|شن|استهدف|ضرب|اغار)/.test(h.text) || h.entry.munition));
+      for (const t of VIOLENT_PRIORITY) {
+        if (t === "air_strike" && hasAir) {
+          type = t;
+          break;
+        }
+        if (pool.some((h) => h.entry.type === t && h.entry.tag !== "aircraft" && (h.entry.strength >= 0.8 || weakOk))) {
+          type = t;
+          break;
+        }
+      }
+      if (!type && bothSides && f.killed) type = "armed_clash";
+      // aircraft words alone ("طائرات نفذت…") with a strike verb
+      if (!type && pool.some((h) => h.entry.tag === "aircraft") && /(?:نفذ|شن|استهدف|قصف|ضرب|اغار)/.test(s.text)) type = "air_strike";
+      if (type) {
+        const ts = pool.filter((h) => h.entry.type === type || (type === "air_strike" && (h.entry.tag === "air" || h.entry.tag === "aircraft")));
+        const anchor = ts.length ? first(ts) : pool[0];
+        out.push({ type, pos: anchor ? anchor.start : s.start, strength: anchor ? anchor.entry.strength : 0.7, triggers: pool });
+      }
+    }
+  }
+  // Territory: strong words, or weak ones (دخل، تقدم، انسحب) with a military party and no convoy/deal.
+  const terr = by("territory_change");
+  if (terr.length && !by("denial").length) {
+    const strong = terr.filter((h) => h.entry.strength >= 1);
+    const weakOk = f.militaryParty && !by("humanitarian").length && !by("agreement").some((h) => h.entry.tag === "reach");
+    if (strong.length || (weakOk && terr.length)) {
+      const a = strong.length ? strong[0]! : terr[0]!;
+      out.push({ type: "territory_change", pos: a.start, strength: strong.length ? 1 : 0.6, triggers: terr });
+    }
+  }
+  // Agreements need a "reach" verb (توصل، اتفق، توقيع، تمديد…).
+  const agr = by("agreement");
+  const reach = agr.filter((h) => h.entry.tag === "reach");
+  if (reach.length && (agr.length > reach.length || reach.some((h) => /^(?:[وف])?(?:[يت])?(?:ا)?تفق/.test(h.text)))) {
+    out.push({ type: "agreement", pos: reach[0]!.start, strength: 1, triggers: agr });
+  }
+  const meet = by("meeting");
+  if (meet.length && (sum(meet) >= 1 || meet.some((h) => h.entry.strength >= 1))) {
+    out.push({ type: "meeting", pos: first(meet).start, strength: 1, triggers: meet });
+  }
+  const hum = by("humanitarian");
+  if (hum.length && (hum.some((h) => h.entry.strength >= 1) || (sum(hum) >= 1 && f.anyNumber)) && (f.anyNumber || f.hasDate || f.hasPlace)) {
+    out.push({ type: "humanitarian", pos: first(hum).start, strength: 0.9, triggers: hum });
+  }
+  const st = by("statement");
+  if (st.length && !out.length) out.push({ type: "statement", pos: st[0]!.start, strength: 0.6, triggers: st });
+  if (!out.length && (f.killed || f.injured)) out.push({ type: "other", pos: s.start, strength: 0.4, triggers: [], countOnly: true });
+  return out;
+}

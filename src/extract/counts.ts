@@ -1,0 +1,189 @@
+// Casualty figures of one sentence: which numbers count the killed and which the injured, their
+// group (civilians / combatants), breakdowns ("بينهم طفلان") and revisions ("بعد أن كانت الحصيلة
+// الأولية 12"). Merging figures across an event's sentences keeps the latest with a history.
+import type { Count, CountGroup, Qualifier, Revision } from "../model/index.js";
+import { normalizeKey } from "../arabic/normalize.js";
+import type { Sentence } from "./document.js";
+import type { Mentions, NumHit } from "./mentions.js";
+import { BREAKDOWN, INITIAL, STILL_RISING } from "./lexicon/cues.js";
+
+const CIV = /^(?:[وفبل]|ال|بال|لل|وال)*(?:مدني|طفل|اطفال|نساء|امراه|سيده|مواطن|رجل|رجال|شاب|شبان|فتاه|رضيع|اهالي|سكان|عائل|مسن|تلميذ|طالب|مزارع|صحفي|مسعف|متطوع|طبيب|عامل)/;
+const COMB = /^(?:[وفبل]|ال|بال|لل|وال)*(?:مقاتل|عنصر|عناصر|جندي|جنود|مسلح|ارهابي|عسكري|ضابط|ضباط|قيادي|قائد|مرتزق|متشدد|جهادي|انتحاري)/;
+const KILL_NOUN = /^(?:[وفبل]|ال|بال|لل|وال)*(?:قتيل|قتلي|شهيد|شهداء|ضحيه|ضحايا|جثه|جثث)/;
+const INJ_NOUN = /^(?:[وفبل]|ال|بال|لل|وال)*(?:جريح|جرحي|مصاب|اصاب|حالات اختناق|حاله اختناق)/;
+const PERSON = /^(?:[وفبل]|ال|بال|لل|وال)*(?:مدني|طفل|اطفال|نساء|امراه|سيده|مواطن|رجل|رجال|شاب|شبان|فتاه|شخص|اشخاص|اخر|افراد|فرد|مقاتل|عنصر|عناصر|جندي|جنود|مسلح|ارهابي|عسكري|ضابط|ضباط|قيادي|قتيل|قتلي|شهيد|شهداء|ضحيه|ضحايا|جريح|جرحي|مصاب|نفس|عائل|رضيع|مسن|مدنيا|سجين|معتقل)/;
+const MUNITION = /^(?:[وفبل]|ال|بال|لل|وال)*(?:قذيف|قذائف|صاروخ|صواريخ|غار|برميل|براميل|طلع|عبو|لغم|الغام|قنبل|ضرب)/;
+const SINGULAR_VICTIM = /(?<![\p{L}])(?:[وف]?(?:ال)?)(مدنيا|مدني|طفل|طفلا|طفله|امراه|سيده|رجل|رجلا|شاب|شابا|جندي|جنديا|عنصر|عنصرا|مواطن|مواطنا|مقاتل|مقاتلا|فتاه|مسن|مسنا|ضابط|ضابطا)(?![\p{L}])/gu;
+
+const breakdownCues = BREAKDOWN.map(normalizeKey);
+const initialCues = INITIAL.map(normalizeKey);
+const risingCues = STILL_RISING.map(normalizeKey);
+
+export interface SentenceCounts {
+  killed: Count | null;
+  injured: Count | null;
+  /** numbers that count other things: munitions (details) */
+  munitions: { text: string; count: number }[];
+  /** any person count (displaced, detained…), for anchors */
+  people: number[];
+}
+
+function groupOf(noun: string): CountGroup {
+  if (CIV.test(noun)) return "civilians";
+  if (COMB.test(noun)) return "combatants";
+  return "unknown";
+}
+
+function wordsBetween(norm: string, a: number, b: number): number {
+  if (b <= a) return 0;
+  let n = 0;
+  for (let i = a; i < b; i++) if (norm[i] === " ") n++;
+  return n;
+}
+
+function countOf(n: NumHit, group: CountGroup, text: string): Count {
+  let low: number | null = n.low;
+  let best: number | null = n.value;
+  let high: number | null = n.high;
+  let qualifier: Qualifier = n.qualifier;
+  if (n.kind === "tens_plural") {
+    best = null;
+    qualifier = "about";
+  } else if (n.kind === "vague") {
+    low = best = high = null;
+    qualifier = "unspecified";
+  } else if (qualifier === "exact") {
+    low = high = best;
+  } else if (qualifier === "at_least" || qualifier === "rising") {
+    low = low ?? best;
+    high = null;
+  } else if (qualifier === "about") {
+    low = null;
+    high = null;
+  } else if (qualifier === "at_most") {
+    high = high ?? best;
+    low = null;
+  }
+  return { low, best, high, qualifier, group, text };
+}
+
+export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: string, map: Int32Array): SentenceCounts {
+  const out: SentenceCounts = { killed: null, injured: null, munitions: [], people: [] };
+  const inS = <T extends { start: number }>(xs: T[]) => xs.filter((x) => x.start >= s.start && x.start < s.end);
+  const kills = inS(m.kills).map((h) => ({ pos: h.start, end: h.end, cls: "k" as const }));
+  const injs = inS(m.injuries).map((h) => ({ pos: h.start, end: h.end, cls: "i" as const }));
+  const cues = [...kills, ...injs].sort((a, b) => a.pos - b.pos);
+  const nums = m.numbers.filter((n) => n.ns >= s.start && n.ns < s.end);
+  const sentNorm = s.text;
+  const rising = risingCues.some((c) => sentNorm.includes(c));
+  type Acc = { cls: "k" | "i"; n: NumHit; group: CountGroup; initial: boolean; sum: number; texts: string[] };
+  const found: Acc[] = [];
+  let prev: (Acc & { breakdown?: boolean }) | null = null;
+  let prevBreakdown = false;
+  let prevEnd = -1;
+  for (const n of nums) {
+    const noun = n.nounNorm;
+    if (noun && MUNITION.test(noun)) {
+      if (n.value != null) out.munitions.push({ text: text.slice(map[n.ns]!, map[n.ns]! + (n.noun ? n.noun.end - n.start : n.end - n.start)), count: n.value });
+      continue;
+    }
+    if (noun && !PERSON.test(noun) && !KILL_NOUN.test(noun) && !INJ_NOUN.test(noun)) continue;
+    if (n.value != null) out.people.push(n.value);
+    const before = norm.slice(Math.max(s.start, n.ns - 14), n.ns);
+    const isBreakdown = breakdownCues.some((c) => new RegExp(`(?:^|[\\s،,])${c}(?:\\s+)?$`).test(before.trimEnd() + " ") || before.trimEnd().endsWith(c));
+    const between = prevEnd >= 0 ? norm.slice(prevEnd, n.ns) : "";
+    const conj = prevEnd >= 0 && between.length < 60 && (/(?:^|\s)و\s*$/.test(between) || norm[n.ns] === "و") && !cues.some((c) => c.pos >= prevEnd && c.pos < n.ns);
+    if (isBreakdown || (conj && prevBreakdown)) {
+      prevBreakdown = true;
+      prevEnd = n.ne;
+      continue;
+    }
+    let cls: "k" | "i" | null = null;
+    if (KILL_NOUN.test(noun)) cls = "k";
+    else if (INJ_NOUN.test(noun)) cls = "i";
+    else {
+      const back = cues.filter((c) => c.end <= n.ns && wordsBetween(norm, c.end, n.ns) <= 9).pop();
+      const fwd = cues.find((c) => c.pos >= n.ne && wordsBetween(norm, n.ne, c.pos) <= 5);
+      if (back && fwd) cls = wordsBetween(norm, back.end, n.ns) <= wordsBetween(norm, n.ne, fwd.pos) + 1 ? back.cls : fwd.cls;
+      else cls = back?.cls ?? fwd?.cls ?? null;
+    }
+    if (!cls) {
+      prev = null;
+      prevBreakdown = false;
+      continue;
+    }
+    const initial = initialCues.some((c) => norm.slice(Math.max(s.start, n.ns - 45), n.ns).includes(c));
+    let group = noun ? groupOf(noun) : "unknown";
+    if (/^(?:[وف])?(?:ال)?اخر/.test(noun)) group = found.find((f) => f.cls === "k")?.group ?? "unknown";
+    if (conj && prev && prev.cls === cls && !initial && n.value != null && prev.n.value != null) {
+      prev.sum += n.value;
+      prev.texts.push(n.text);
+      if (prev.group !== group) prev.group = prev.group === "unknown" ? group : group === "unknown" ? prev.group : prev.group;
+      prevEnd = n.ne;
+      continue;
+    }
+    const acc: Acc = { cls, n, group, initial, sum: n.value ?? 0, texts: [n.text] };
+    found.push(acc);
+    prev = acc;
+    prevBreakdown = false;
+    prevEnd = n.ne;
+  }
+  // Singular victims without a number: "قُتلت امرأة"، "أن مدنياً قُتل".
+  SINGULAR_VICTIM.lastIndex = s.start;
+  const seg = norm.slice(0, s.end);
+  let sm: RegExpExecArray | null;
+  while ((sm = SINGULAR_VICTIM.exec(seg)) !== null) {
+    const pos = sm.index;
+    if (pos >= s.end) break;
+    if (nums.some((n) => Math.abs(n.ns - pos) < 25)) continue;
+    const near = cues.find((c) => (c.end <= pos && wordsBetween(norm, c.end, pos) <= 1) || (c.pos >= pos + sm![0].length && wordsBetween(norm, pos + sm![0].length, c.pos) <= 1));
+    if (!near) continue;
+    if (found.some((f) => f.cls === near.cls)) continue;
+    const w = sm[1]!;
+    found.push({
+      cls: near.cls,
+      n: { start: map[pos]!, end: map[pos + sm[0].length]!, text: text.slice(map[pos]!, map[pos + sm[0].length]!), value: 1, low: 1, high: 1, qualifier: "exact", kind: "words", ns: pos, ne: pos + sm[0].length, nounNorm: w },
+      group: groupOf(w),
+      initial: false,
+      sum: 1,
+      texts: [text.slice(map[pos]!, map[pos + sm[0].length]!)],
+    });
+  }
+  for (const cls of ["k", "i"] as const) {
+    const xs = found.filter((f) => f.cls === cls).sort((a, b) => a.n.ns - b.n.ns);
+    if (!xs.length) continue;
+    const current = xs.find((f) => !f.initial && (f.n.rising || f.n.qualifier === "rising")) ?? xs.find((f) => !f.initial) ?? xs[xs.length - 1]!;
+    const textOf = (f: Acc) => f.texts.join(" + ");
+    const c = countOf(current.n, current.group, textOf(current));
+    if (current.texts.length > 1) {
+      c.best = current.sum;
+      c.low = c.qualifier === "about" ? null : current.sum;
+      c.high = c.qualifier === "exact" ? current.sum : c.high;
+    }
+    if (rising && cls === "k") c.qualifier = c.qualifier === "exact" || c.qualifier === "at_least" ? "rising" : c.qualifier;
+    const others = xs.filter((f) => f !== current);
+    if (others.length) {
+      c.revisions = [...others.map((f) => ({ value: f.n.value, qualifier: f.n.qualifier, text: textOf(f) }) as Revision), { value: c.best ?? c.low, qualifier: c.qualifier, text: c.text }];
+    }
+    if (cls === "k") out.killed = c;
+    else out.injured = c;
+  }
+  return out;
+}
+
+/** Fold a later figure into an event's figure: the later one wins when it revises upward. */
+export function mergeCount(cur: Count | null, next: Count | null, nextIsRevision: boolean): Count | null {
+  if (!next) return cur;
+  if (!cur) return next;
+  const v = (c: Count) => c.best ?? c.low ?? c.high ?? -1;
+  if (nextIsRevision || v(next) >= v(cur) || (cur.qualifier === "unspecified" && next.qualifier !== "unspecified")) {
+    const revisions: Revision[] = [...(cur.revisions ?? [{ value: cur.best ?? cur.low, qualifier: cur.qualifier, text: cur.text }])];
+    for (const r of next.revisions ?? [{ value: next.best ?? next.low, qualifier: next.qualifier, text: next.text }]) {
+      if (!revisions.some((x) => x.text === r.text)) revisions.push(r);
+    }
+    const group = next.group === "unknown" ? cur.group : next.group;
+    if (v(next) === v(cur) && next.qualifier === cur.qualifier) return { ...cur, group };
+    return { ...next, group, revisions };
+  }
+  return cur.group === "unknown" && next.group !== "unknown" ? { ...cur, group: next.group } : cur;
+}

@@ -1,0 +1,342 @@
+// The extraction driver: document → mentions → per-sentence candidates → events merged across
+// sentences (one incident told twice is one event) → denials linked to the claims they dispute.
+import { createHash } from "node:crypto";
+import type { Count, EventDate, EventType, HudnaEvent, Party, Place, Source } from "../model/index.js";
+import { normalizeKey } from "../arabic/normalize.js";
+import { buildDoc, segmentOf, type Doc, type Sentence } from "./document.js";
+import { findMentions, type DateHit, type Mentions, type PartyHit, type PlaceHit } from "./mentions.js";
+import { classifySentence, VIOLENT_PRIORITY, isAggregate, isBackgroundSentence, type Candidate } from "./classify.js";
+import { sentenceCounts, mergeCount } from "./counts.js";
+import { attributionOf } from "./attribution.js";
+import { assignRoles, toParty } from "./roles.js";
+import { HEDGE } from "./lexicon/cues.js";
+
+const VIOLENT = new Set<EventType>(VIOLENT_PRIORITY.concat(["territory_change"]));
+const HEDGES = HEDGE.map(normalizeKey);
+const PRECISION_RANK: Record<string, number> = { point: 0, town: 1, district: 2, governorate: 3, region: 4, country: 5 };
+
+interface Draft {
+  type: EventType;
+  sentences: Sentence[];
+  headline: boolean;
+  pos: number;
+  strength: number;
+  ownDate: DateHit | null;
+  inheritedDate: DateHit | null;
+  places: Place[];
+  ownPlaces: boolean;
+  fatalities: Count | null;
+  injured: Count | null;
+  actors: Party[];
+  targets: Party[];
+  sources: Source[];
+  claimed: boolean;
+  details: Record<string, unknown>;
+  topic?: EventType[];
+  order: number;
+}
+
+export interface EngineInput {
+  text: string;
+  published: string | null;
+  outlet: string | null;
+}
+
+export interface EngineOutput {
+  doc: Doc;
+  events: Omit<HudnaEvent, "id" | "evidence">[] & { spans?: never }[];
+  drafts: { event: Omit<HudnaEvent, "id" | "evidence" | "disputes">; spans: [number, number][]; topic?: EventType[] }[];
+  warnings: string[];
+}
+
+const isCoarse = (p: Place) => (PRECISION_RANK[p.precision] ?? 5) >= 2;
+function km(a: Place, b: Place): number {
+  if (a.lat == null || b.lat == null || a.lon == null || b.lon == null) return Infinity;
+  const r = Math.PI / 180;
+  const h = Math.sin(((b.lat - a.lat) * r) / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lon - a.lon) * r) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+function samePlace(a: Place, b: Place): boolean {
+  return (a.gid && a.gid === b.gid) || a.name === b.name || km(a, b) <= 3;
+}
+function placesCompatible(a: Place[], b: Place[]): boolean {
+  if (!a.length || !b.length) return true;
+  const fa = a.filter((p) => !isCoarse(p));
+  const fb = b.filter((p) => !isCoarse(p));
+  if (!fa.length || !fb.length) return true;
+  return fa.some((x) => fb.some((y) => samePlace(x, y)));
+}
+function datesCompatible(a: DateHit | null, b: DateHit | null): boolean {
+  if (!a || !b || !a.startDate || !b.startDate) return true;
+  const aEnd = a.endDate ?? a.startDate;
+  const bEnd = b.endDate ?? b.startDate;
+  return a.startDate <= bEnd && b.startDate <= aEnd;
+}
+
+export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit<HudnaEvent, "id" | "evidence" | "disputes">; spans: [number, number][]; topic?: EventType[] }[]; warnings: string[] } {
+  const { text, published, outlet } = input;
+  const doc = buildDoc(text);
+  const m = findMentions(doc, text, published);
+  const warnings = [...m.warnings];
+  const { norm } = doc;
+  const orig = (a: number, b: number) => text.slice(doc.map[a]!, doc.map[b]!);
+  const drafts: Draft[] = [];
+  let lastSources: Source[] = [];
+  let lastOwnDate: DateHit | null = null;
+  let para = -1;
+  let paraDate: DateHit | null = null;
+  let paraPlaces: Place[] = [];
+  const headlineCands: Draft[] = [];
+  let order = 0;
+
+  for (const s of doc.sentences) {
+    if (s.paragraph !== para) {
+      para = s.paragraph;
+      paraDate = null;
+      paraPlaces = [];
+    }
+    const inS = <T extends { start: number }>(xs: T[]) => xs.filter((x) => x.start >= s.start && x.start < s.end);
+    const trig = inS(m.triggers);
+    const parties = inS(m.parties);
+    const dates = m.dates.filter((d) => d.ns >= s.start && d.ns < s.end);
+    const places = m.places.filter((p) => p.ns >= s.start && p.ns < s.end);
+    const counts = sentenceCounts(s, m, norm, text, doc.map);
+    const att = attributionOf(s, m, norm, orig, lastSources, outlet);
+    if (att.sources.length && !s.headline) lastSources = att.sources;
+    const cands = classifySentence(s, norm, trig, {
+      killed: !!counts.killed,
+      injured: !!counts.injured,
+      anyNumber: counts.people.length > 0 || m.numbers.some((n) => n.ns >= s.start && n.ns < s.end && n.value != null),
+      hasDate: dates.some((d) => !d.anaphoric),
+      hasPlace: places.length > 0,
+      militaryParty: parties.some((p) => p.kind !== "civilians" && p.kind !== "government" && p.kind !== "international_org"),
+    }, { opinion: doc.opinion });
+
+    // resolve anaphoric dates ("في اليوم ذاته") to the last date told before
+    const resolved = dates.map((d) => (d.anaphoric && lastOwnDate ? { ...lastOwnDate, ns: d.ns, ne: d.ne, text: d.text } : d));
+    const sentencePlaces = sortPlaces(places);
+    for (const c of cands) {
+      const d = pickDate(resolved, c, s, norm);
+      const own = d && d.startDate !== null ? d : d;
+      const dr: Draft = {
+        type: c.type,
+        sentences: [s],
+        headline: s.headline,
+        pos: c.pos,
+        strength: c.strength,
+        ownDate: own ?? null,
+        inheritedDate: own ? null : paraDate,
+        places: pickPlaces(places, c, s),
+        ownPlaces: places.length > 0,
+        fatalities: null,
+        injured: null,
+        actors: [],
+        targets: [],
+        sources: att.sources,
+        claimed: att.attributed,
+        details: {},
+        ...(c.topic ? { topic: c.topic } : {}),
+        order: order++,
+      };
+      if (!dr.places.length && paraPlaces.length) dr.places = paraPlaces;
+      if (VIOLENT.has(c.type) || c.type === "casualty_claim" || c.countOnly) {
+        dr.fatalities = counts.killed;
+        dr.injured = counts.injured;
+        if (c.type === "armed_clash" && dr.fatalities && dr.fatalities.group === "unknown") dr.fatalities = { ...dr.fatalities, group: "combatants" };
+      }
+      const roles = assignRoles(c.type, parties, c.pos, norm, s.start);
+      dr.actors = roles.actors.map(toParty);
+      dr.targets = roles.targets.map(toParty);
+      if (c.type === "statement" && !dr.actors.some((a) => a.kind === "government" || a.kind === "international_org" || a.kind === "state_force") && !att.sources.some((x) => x.kind === "official")) continue;
+      const munitions = [...new Set(c.triggers.map((h) => h.entry.munition).filter((x): x is string => !!x))];
+      if (munitions.length) dr.details.munitions = munitions.map((name) => ({ name, count: counts.munitions.find((mu) => normalizeKey(mu.text).includes(normalizeKey(name).split(" ")[0]!.slice(0, 4)))?.count ?? null }));
+      if (HEDGES.some((h) => s.text.includes(h))) dr.details.hedged = true;
+      if (c.type === "territory_change" && dr.actors.length) dr.details.gained_by = dr.actors[0]!.name;
+      if (c.aggregate) dr.details.aggregate = true;
+      if (c.countOnly) {
+        attachCountOnly(dr, drafts, s, isAggregate(s.text));
+        continue;
+      }
+      if (s.headline) headlineCands.push(dr);
+      else mergeOrAdd(dr, drafts, c);
+    }
+    const ownDates = resolved.filter((d) => d.startDate);
+    if (ownDates.length) {
+      lastOwnDate = ownDates[ownDates.length - 1]!;
+      paraDate = lastOwnDate;
+    }
+    if (sentencePlaces.length && !isBackgroundSentence(s)) paraPlaces = sentencePlaces.map((p) => p.place);
+  }
+  // Headline: merged into the body's first compatible event of its type, never counted twice.
+  for (const h of headlineCands) {
+    const target = drafts.find((d) => d.type === h.type && placesCompatible(d.places, h.places) && datesCompatible(d.ownDate, h.ownDate));
+    if (target) {
+      absorb(target, h, true);
+    } else if (!drafts.some((d) => d.type === h.type)) {
+      drafts.unshift(h);
+    }
+  }
+  // Fallback places: dateline, then headline.
+  const fallback: Place[] = [];
+  if (doc.dateline) fallback.push(...sortPlaces(m.places.filter((p) => p.ns >= doc.dateline!.start && p.ns < doc.dateline!.end)).map((p) => p.place));
+  const head = doc.sentences.filter((s) => s.headline);
+  if (!fallback.length && head.length) fallback.push(...sortPlaces(m.places.filter((p) => head.some((s) => p.ns >= s.start && p.ns < s.end))).map((p) => p.place));
+
+  drafts.sort((a, b) => a.sentences.filter((s) => !s.headline).concat(a.sentences)[0]!.start - b.sentences.filter((s) => !s.headline).concat(b.sentences)[0]!.start);
+  const out = drafts.map((d) => {
+    const date = toDate(d, published);
+    if (!d.places.length && fallback.length) {
+      d.places = fallback.slice(0, 1);
+      d.details.place_from = "dateline";
+    }
+    const bodyClaimed = d.claimed;
+    const stance = d.type === "denial" ? "denied" : bodyClaimed ? "claimed" : "asserted";
+    let sources = d.sources;
+    if (!sources.length && outlet) sources = [{ name: outlet, kind: "outlet", text: outlet }];
+    const confidence = Math.min(
+      0.95,
+      0.35 + 0.25 * Math.min(1, d.strength) + (d.ownDate ? 0.1 : 0) + (d.places.length ? 0.1 : 0) + (d.fatalities || d.injured ? 0.05 : 0) + (bodyClaimed ? 0.05 : 0) + (d.sentences.length > 1 ? 0.05 : 0) - (d.sentences.every((s) => s.headline) ? 0.15 : 0),
+    );
+    return {
+      event: {
+        type: d.type,
+        stance: stance as HudnaEvent["stance"],
+        date,
+        actors: d.actors,
+        targets: d.targets,
+        locations: d.places,
+        fatalities: d.fatalities,
+        injured: d.injured,
+        sources,
+        confidence: Math.round(confidence * 100) / 100,
+        details: d.details,
+      },
+      spans: orderSpans(d.sentences).map((s) => [s.start, s.end] as [number, number]),
+      ...(d.topic ? { topic: d.topic } : {}),
+    };
+  });
+  if (!published && out.some((e) => e.event.date.start === null && e.event.date.text)) warnings.push("relative dates left unresolved: no publication date (use --published YYYY-MM-DD)");
+  return { doc, drafts: out, warnings };
+}
+
+function orderSpans(ss: Sentence[]): Sentence[] {
+  const body = ss.filter((s) => !s.headline);
+  const head = ss.filter((s) => s.headline);
+  return [...body, ...head];
+}
+
+function sortPlaces(ps: PlaceHit[]): PlaceHit[] {
+  return [...ps].sort((a, b) => (PRECISION_RANK[a.place.precision] ?? 5) - (PRECISION_RANK[b.place.precision] ?? 5) || a.ns - b.ns);
+}
+
+function pickPlaces(ps: PlaceHit[], c: Candidate, s: Sentence): Place[] {
+  if (!ps.length) return [];
+  const seg = segmentOf(s, c.pos);
+  // prefer places in the anchor's own segment and after it; then the rest of the sentence
+  const near = ps.filter((p) => segmentOf(s, p.ns) === seg);
+  const ordered = [...sortPlaces(near), ...sortPlaces(ps.filter((p) => !near.includes(p)))];
+  const out: Place[] = [];
+  for (const p of ordered) if (!out.some((q) => q.name === p.place.name)) out.push(p.place);
+  return out;
+}
+
+function pickDate(ds: DateHit[], c: Candidate, s: Sentence, norm: string): DateHit | null {
+  let usable = ds.filter((d) => d.startDate || d.relative);
+  if (!usable.length) return null;
+  // "since" dates (منذ …) only anchor aggregates
+  const since = (d: DateHit) => /منذ\s*(?:\S+\s*){0,4}$/.test(norm.slice(Math.max(s.start, d.ns - 40), d.ns)) && !/منذ\s*$/.test(norm.slice(Math.max(s.start, d.ns - 6), d.ns)) ? true : /منذ\s*$/.test(norm.slice(Math.max(s.start, d.ns - 6), d.ns));
+  if (!c.aggregate && c.type !== "humanitarian") {
+    const nonSince = usable.filter((d) => !since(d));
+    if (nonSince.length) usable = nonSince;
+    else if (c.type !== "casualty_claim") return null;
+  } else if (c.aggregate) {
+    const periods = usable.filter((d) => d.precision !== "day" || d.endDate !== d.startDate);
+    if (periods.length) usable = periods;
+  }
+  const seg = segmentOf(s, c.pos);
+  const score = (d: DateHit) => Math.abs(d.ns - c.pos) + (segmentOf(s, d.ns) === seg ? 0 : 40);
+  return usable.reduce((a, d) => (score(d) < score(a) ? d : a), usable[0]!);
+}
+
+function toDate(d: Draft, published: string | null): EventDate {
+  const src = d.ownDate ?? d.inheritedDate;
+  if (src && src.startDate) {
+    return { start: src.startDate, end: src.endDate ?? src.startDate, precision: src.precision, text: src.text };
+  }
+  if (src && !src.startDate) return { start: null, end: null, precision: src.precision ?? "unknown", text: src.text };
+  if (published) return { start: published, end: published, precision: "day", text: "" };
+  return { start: null, end: null, precision: "unknown", text: "" };
+}
+
+function unionParties(a: Party[], b: Party[]): Party[] {
+  const out = [...a];
+  for (const p of b) if (!out.some((q) => q.name === p.name)) out.push(p);
+  return out;
+}
+
+function absorb(into: Draft, d: Draft, fromHeadline: boolean): void {
+  into.sentences.push(...d.sentences);
+  if (!fromHeadline) {
+    if (!into.ownDate && d.ownDate) into.ownDate = d.ownDate;
+    if (d.ownPlaces) {
+      if (!into.ownPlaces) into.places = [];
+      for (const p of d.places) if (!into.places.some((q) => q.name === p.name)) into.places.push(p);
+      into.ownPlaces = true;
+    }
+    const rev = d.sentences.some((s) => /(?:ارتفع|يرتفع|ترتفع|ارتفاع|بلغت|وصلت)/.test(s.text));
+    into.fatalities = mergeCount(into.fatalities, d.fatalities, rev);
+    into.injured = mergeCount(into.injured, d.injured, rev);
+    if (d.claimed && !into.claimed) into.claimed = true;
+    for (const x of d.sources) if (!into.sources.some((y) => y.name === x.name)) into.sources.push(x);
+  } else {
+    if (!into.places.length && d.places.length) into.places = d.places;
+    if (!into.fatalities) into.fatalities = d.fatalities;
+    if (!into.injured) into.injured = d.injured;
+  }
+  into.actors = unionParties(into.actors, d.actors);
+  into.targets = unionParties(into.targets, d.targets).filter((t) => !into.actors.some((a) => a.name === t.name && t.kind !== "civilians"));
+  for (const [k, v] of Object.entries(d.details)) if (!(k in into.details)) into.details[k] = v;
+  into.strength = Math.max(into.strength, d.strength);
+  if (d.topic) into.topic = [...new Set([...(into.topic ?? []), ...d.topic])];
+}
+
+function mergeOrAdd(d: Draft, drafts: Draft[], c: Candidate): void {
+  const lastIdx = d.sentences[0]!.index;
+  const anchorless = !d.ownDate && !d.ownPlaces;
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const e = drafts[i]!;
+    const eLast = Math.max(...e.sentences.map((s) => s.index));
+    const sameType = e.type === d.type;
+    const violentPair = VIOLENT.has(e.type) && VIOLENT.has(d.type) && e.type !== "territory_change" && d.type !== "territory_change";
+    if (!sameType && !(anchorless && violentPair && lastIdx - eLast <= 1 && !d.fatalities)) continue;
+    if (e.sentences.some((s) => s.index === lastIdx)) continue; // two events of one sentence stay apart
+    const looseType = e.type === "ceasefire_violation_report" || e.type === "casualty_claim" || e.type === "humanitarian" || e.type === "meeting" || e.type === "agreement" || e.type === "threat";
+    const placeOk = looseType || placesCompatible(e.ownPlaces ? e.places : [], d.ownPlaces ? d.places : []);
+    if (!placeOk || !datesCompatible(e.ownDate, d.ownDate)) continue;
+    if (!sameType && !anchorless) continue;
+    if (d.type === "denial" && e.type === "denial" && d.claimed && e.claimed && !d.sources.some((x) => e.sources.some((y) => y.name === x.name))) continue;
+    absorb(e, d, false);
+    void c;
+    return;
+  }
+  drafts.push(d);
+}
+
+function attachCountOnly(d: Draft, drafts: Draft[], s: Sentence, aggregate: boolean): void {
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const e = drafts[i]!;
+    if (!VIOLENT.has(e.type)) continue;
+    const eLast = Math.max(...e.sentences.map((x) => x.index));
+    if (s.index - eLast > 3) break;
+    if (!placesCompatible(e.ownPlaces ? e.places : [], d.ownPlaces ? d.places : []) || !datesCompatible(e.ownDate, d.ownDate)) continue;
+    absorb(e, d, false);
+    return;
+  }
+  if (aggregate && d.fatalities) {
+    d.type = "casualty_claim";
+    d.details.aggregate = true;
+    drafts.push(d);
+  }
+}
+
+export type { Mentions, PartyHit };

@@ -1,0 +1,139 @@
+// Every mention extraction needs, found once per report and expressed in NORMALIZED offsets:
+// lexicon hits (triggers, parties, sources, cues), numbers and dates (src/arabic), places (src/geo).
+import { findNumbers, type NumberMention } from "../arabic/numbers.js";
+import { findDates, type DateMention } from "../arabic/dates.js";
+import type { Place, PartyKind } from "../model/index.js";
+import type { Doc } from "./document.js";
+import { compile, findAll, foldPattern, type Hit } from "./pattern.js";
+import { TRIGGERS, type TriggerEntry } from "./lexicon/triggers.js";
+import { PARTIES, NATIONALITIES, FORCE_NOUNS, GOV_NOUNS, type PartyEntry } from "./lexicon/parties.js";
+import { SOURCES, ATTRIBUTION_CUES, CONTINUATION_CUES, type SourceEntry } from "./lexicon/sources.js";
+import { KILLED, INJURED } from "./lexicon/cues.js";
+import { findPlacesSafe } from "./places.js";
+
+export const TRIG = compile(TRIGGERS);
+export const PART = compile(PARTIES);
+export const SRC = compile(SOURCES);
+export const ATTR = compile(ATTRIBUTION_CUES.map((e) => ({ re: `${e.re}(?:ها|ه|هم|هما)?` })));
+export const CONT = compile(CONTINUATION_CUES);
+export const KILL = compile(KILLED.map((re) => ({ re })));
+export const INJ = compile(INJURED.map((re) => ({ re })));
+
+const NAT_RE = new RegExp(
+  `(?<![\\p{L}])(?:[وف])?(?:[بلك])?(?:ال)?(${foldPattern(FORCE_NOUNS)}|${foldPattern(GOV_NOUNS)})(?: (?:ال)?[\\p{L}]+){0,2}? (?:ال)?(${NATIONALITIES.map((n) => foldPattern(n.re)).join("|")})(?![\\p{L}])`,
+  "gu",
+);
+const FORCE_RE = new RegExp(`^(?:${foldPattern(FORCE_NOUNS)})$`, "u");
+
+export interface PartyHit {
+  start: number;
+  end: number;
+  name: string;
+  name_ar: string;
+  kind: PartyKind;
+  country?: string;
+  generic?: boolean;
+}
+
+export interface NumHit extends NumberMention {
+  ns: number; // normalized start/end
+  ne: number;
+  nounNorm: string;
+}
+export interface DateHit extends DateMention {
+  ns: number;
+  ne: number;
+}
+export interface PlaceHit {
+  ns: number;
+  ne: number;
+  text: string;
+  place: Place;
+}
+
+export interface Mentions {
+  triggers: Hit<TriggerEntry>[];
+  parties: PartyHit[];
+  sources: Hit<SourceEntry>[];
+  attributions: Hit<{ re: string }>[];
+  continuations: Hit<{ re: string }>[];
+  kills: Hit<{ re: string }>[];
+  injuries: Hit<{ re: string }>[];
+  numbers: NumHit[];
+  dates: DateHit[];
+  places: PlaceHit[];
+  warnings: string[];
+}
+
+export function findMentions(doc: Doc, text: string, published: string | null): Mentions {
+  const { norm } = doc;
+  const warnings: string[] = [];
+  const orig = (a: number, b: number) => text.slice(doc.map[a]!, doc.map[b]!);
+  const parties: PartyHit[] = findAll(PART, norm).map((h) => partyOf(h, orig(h.start, h.end)));
+  NAT_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NAT_RE.exec(norm)) !== null) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (parties.some((p) => p.start < end && start < p.end)) continue;
+    const nat = NATIONALITIES.find((n) => new RegExp(`^(?:${foldPattern(n.re)})$`, "u").test(m![2]!));
+    if (!nat) continue;
+    const force = FORCE_RE.test(m[1]!);
+    const kind: PartyKind = force ? (nat.country === "SY" ? "state_force" : "foreign_state_force") : "government";
+    const name = force ? (nat.country === "SY" ? "Syrian Arab Army" : `${nat.name} (armed forces)`) : `${nat.name} (government)`;
+    parties.push({ start, end, name, name_ar: orig(start, end), kind, country: nat.country });
+  }
+  parties.sort((a, b) => a.start - b.start);
+
+  let numbers: NumHit[] = [];
+  try {
+    numbers = findNumbers(text)
+      .filter((n) => !n.percent)
+      .map((n) => ({ ...n, ns: doc.inv[n.start]!, ne: doc.inv[n.end]!, nounNorm: n.noun?.norm ?? "" }));
+  } catch (e) {
+    warnings.push(`numbers: ${(e as Error).message}`);
+  }
+  let dates: DateHit[] = [];
+  try {
+    dates = findDates(text, published).map((d) => ({ ...d, ns: doc.inv[d.start]!, ne: doc.inv[d.end]! }));
+  } catch (e) {
+    warnings.push(`dates: ${(e as Error).message}`);
+  }
+  const places: PlaceHit[] = [];
+  for (const p of findPlacesSafe(text, published, warnings)) places.push({ ...p, ns: doc.inv[p.start]!, ne: doc.inv[p.end]! });
+
+  return {
+    triggers: findAll(TRIG, norm),
+    parties,
+    sources: findAll(SRC, norm),
+    attributions: findAll(ATTR, norm),
+    continuations: findAll(CONT, norm),
+    kills: findAll(KILL, norm),
+    injuries: findAll(INJ, norm),
+    numbers,
+    dates,
+    places,
+    warnings,
+  };
+}
+
+function partyOf(h: Hit<PartyEntry>, original: string): PartyHit {
+  const e = h.entry;
+  return {
+    start: h.start,
+    end: h.end,
+    name: e.name,
+    name_ar: original.replace(/[«»"]/g, "").trim(),
+    kind: e.kind,
+    ...(e.country ? { country: e.country } : {}),
+    ...(e.generic ? { generic: true } : {}),
+  };
+}
+
+/** Hits inside [a, b). */
+export function within<T extends { start: number }>(xs: T[], a: number, b: number): T[] {
+  return xs.filter((x) => x.start >= a && x.start < b);
+}
+export function withinN<T extends { ns: number }>(xs: T[], a: number, b: number): T[] {
+  return xs.filter((x) => x.ns >= a && x.ns < b);
+}

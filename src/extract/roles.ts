@@ -1,0 +1,62 @@
+// Who acted and who was acted on, from the order of mentions and a few Arabic markers:
+// "من مواقع X"/"مصدرها X" → actor; "استهدف X"/"على X"/"إصابة جنود X" → target; civilians → target.
+import type { EventType, Party } from "../model/index.js";
+import { normalizeKey } from "../arabic/normalize.js";
+import type { PartyHit } from "./mentions.js";
+import { ACTOR_MARKERS, TARGET_MARKERS } from "./lexicon/cues.js";
+
+const ACT = ACTOR_MARKERS.map(normalizeKey);
+const TGT = TARGET_MARKERS.map(normalizeKey);
+const VIOLENT = new Set<EventType>(["air_strike", "shelling", "explosion", "chemical_attack", "attack_on_civilians", "armed_clash", "abduction", "territory_change", "casualty_claim", "other"]);
+
+export function toParty(p: PartyHit): Party {
+  return { name: p.name, name_ar: p.name_ar, kind: p.kind, ...(p.country ? { country: p.country } : {}) };
+}
+
+/** Drop generic mentions ("مسلحو"، "الفصائل") right before a specific party they introduce. */
+export function specificParties(ps: PartyHit[]): PartyHit[] {
+  return ps.filter((p) => !(p.generic && ps.some((q) => q !== p && !q.generic && q.kind !== "civilians" && q.start >= p.start && q.start - p.end <= 30)));
+}
+
+function endsWithMarker(before: string, markers: string[]): boolean {
+  const b = before.replace(/[«»"()]/g, " ").replace(/\s+/g, " ").trimEnd();
+  const words = b.split(" ");
+  const tail3 = words.slice(-3).join(" ");
+  return markers.some((mk) => {
+    const mw = mk.split(" ").length;
+    const tail = words.slice(-mw - 1).join(" ");
+    return tail.endsWith(mk) || tail3.split(" ").some((w) => w.replace(/^[وفب]/, "") === mk);
+  });
+}
+
+export function assignRoles(type: EventType, ps: PartyHit[], pos: number, norm: string, sentStart: number): { actors: PartyHit[]; targets: PartyHit[] } {
+  const actors: PartyHit[] = [];
+  const targets: PartyHit[] = [];
+  const parties = specificParties(ps);
+  const violent = VIOLENT.has(type);
+  // "بين X و Y": both sides of a clash.
+  for (const p of parties) {
+    if (p.kind === "civilians") {
+      if (violent || type === "humanitarian") targets.push(p);
+      continue;
+    }
+    if (!violent) {
+      if (type === "threat" || type === "statement" || type === "denial") (p.start < pos ? actors : targets).push(p);
+      else actors.push(p);
+      continue;
+    }
+    const before = norm.slice(Math.max(sentStart, p.start - 30), p.start);
+    if (endsWithMarker(before, ACT)) actors.push(p);
+    else if (endsWithMarker(before, TGT)) targets.push(p);
+    else (p.start < pos ? actors : targets).push(p);
+  }
+  if (type === "armed_clash" && !targets.some((t) => t.kind !== "civilians") && actors.length > 1) {
+    targets.push(...actors.splice(1));
+  }
+  return { actors: dedupe(actors), targets: dedupe(targets).filter((t) => !actors.some((a) => a.name === t.name && t.kind !== "civilians")) };
+}
+
+function dedupe(ps: PartyHit[]): PartyHit[] {
+  const seen = new Set<string>();
+  return ps.filter((p) => (seen.has(p.name) ? false : (seen.add(p.name), true)));
+}

@@ -1,0 +1,48 @@
+// Words that introduce a place. All forms are normalized (normalizeKey: أ→ا، ة→ه، ى→ي).
+// A "type noun" (بلدة، حي، مخيم…) is a strong cue and says what kind of place follows;
+// a preposition/position word (في، قرب، أطراف، شمال…) is a weak cue.
+import type { GazKind } from "./types.js";
+
+/** Type noun → kinds it points at (used to prefer e.g. the neighbourhood over the village). */
+export const TYPE_NOUNS: ReadonlyMap<string, readonly GazKind[]> = new Map<string, readonly GazKind[]>([
+  ["مدينه", ["city", "town"]], ["مدينتي", ["city", "town"]], ["مدن", ["city", "town"]],
+  ["بلده", ["town", "city"]], ["بلدتي", ["town", "city"]], ["بلدات", ["town", "city"]],
+  ["قريه", ["town"]], ["قريتي", ["town"]], ["قري", ["town"]], ["مزرعه", ["town"]], ["مزارع", ["town"]],
+  ["بلدتا", ["town", "city"]], ["قريتا", ["town"]], ["مدينتا", ["city", "town"]],
+  ["حي", ["neighbourhood"]], ["حيي", ["neighbourhood"]], ["احياء", ["neighbourhood"]], ["حاره", ["neighbourhood"]],
+  ["ضاحيه", ["neighbourhood", "town"]],
+  ["مخيم", ["camp"]], ["مخيمات", ["camp"]], ["مخيمي", ["camp"]],
+  ["محافظه", ["governorate"]], ["محافظتي", ["governorate"]], ["محافظات", ["governorate"]],
+  ["ناحيه", ["subdistrict"]], ["منطقه", ["district", "region", "subdistrict", "town"]], ["مناطق", ["region", "town"]],
+  ["ريف", ["rural"]], ["ريفي", ["rural"]], ["ارياف", ["rural"]],
+  ["مطار", ["airbase", "airport"]], ["قاعده", ["airbase", "site"]], ["معبر", ["crossing"]], ["سد", ["dam"]],
+  ["حقل", ["field"]], ["حقول", ["field"]], ["تله", ["hill"]], ["جبل", ["hill", "region"]], ["سهل", ["region"]],
+  ["دوله", ["country"]], ["العاصمه", ["city", "foreign_city"]], ["عاصمه", ["city", "foreign_city"]],
+]);
+
+/** Weak cues: prepositions and position words that usually precede a place. */
+export const PLACE_PREPS: ReadonlySet<string> = new Set([
+  "في", "من", "الي", "قرب", "بالقرب", "محيط", "اطراف", "طرف", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
+  "شرقي", "غربي", "داخل", "نحو", "باتجاه", "اتجاه", "عند", "حول", "بين", "مداخل", "مدخل", "تخوم", "جوار", "ضواحي",
+  "وسط", "انحاء", "قريه", "جنوبا", "شمالا", "شرقا", "غربا", "بمحيط", "باطراف", "بلده", "حتي", "عبر", "مشارف",
+  "محاور", "محور", "جبهه", "جبهات", "ارجاء", "سماء", "اجواء", "مدخل", "قصف", "استهداف", "استهدف", "استهدفت",
+  "علي", "لدي", "منطقتي", "سكان", "اهالي", "ابناء", "مدينتي", "داخل", "خارج", "قرابه",
+]);
+
+/** Clitic prefixes a cue or a name may carry (normalized), longest first. */
+export const PREFIXES = ["وبال", "فبال", "وال", "فال", "بال", "ولل", "لل", "وب", "ول", "وف", "فب", "فل", "و", "ف", "ب", "ل"] as const;
+
+/** Strip one clitic prefix from a cue word and look it up. */
+export function cueOf(token: string): { strong: readonly GazKind[] | null; weak: boolean } {
+  let t = token;
+  for (let k = 0; k < 2; k++) {
+    const strong = TYPE_NOUNS.get(t) ?? TYPE_NOUNS.get(t.startsWith("ال") ? t.slice(2) : "");
+    if (strong) return { strong, weak: true };
+    if (PLACE_PREPS.has(t)) return { strong: null, weak: true };
+    const p = PREFIXES.find((x) => t.length > x.length + 1 && t.startsWith(x));
+    if (!p) break;
+    t = p.endsWith("ال") || p.endsWith("لل") ? "ال" + t.slice(p.length) : t.slice(p.length);
+    if (t.startsWith("ال") && !TYPE_NOUNS.has(t)) t = t.slice(2);
+  }
+  return { strong: null, weak: false };
+}

@@ -1,0 +1,121 @@
+// Loads the built gazetteer (assets/geo/gazetteer.json) and any user overlay, and indexes every
+// name as a normalized token sequence: phrase → places. Lazy, cached; the index is the trie-less
+// equivalent of a trie: a phrase map plus, per first token, the longest phrase length to try.
+import { readFileSync, existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
+import { normalizeKey } from "../arabic/normalize.js";
+import type { GazPlace, GazetteerFile } from "./types.js";
+
+export interface Gazetteer {
+  places: GazPlace[];
+  /** normalized phrase (tokens joined by one space) → indices into places */
+  byPhrase: Map<string, number[]>;
+  /** first token → longest phrase (in tokens) starting with it */
+  maxLen: Map<string, number>;
+  /** phrase → 1 (needs a place cue) | 2 (needs a type noun) */
+  cues: Map<string, 1 | 2>;
+  byId: Map<string, GazPlace>;
+  counts: Record<string, number>;
+  overlay: { path: string; places: number } | null;
+}
+
+export const BUILT_PATH = fileURLToPath(new URL("../../assets/geo/gazetteer.json", import.meta.url));
+let overlayPath: string | null = resolve("data/gazetteer-extra.json");
+let cached: Gazetteer | null = null;
+
+/** Use another overlay file (null: none). Clears the cache. */
+export function setOverlayPath(path: string | null): void {
+  overlayPath = path ? resolve(path) : null;
+  cached = null;
+}
+
+/** Drop the cached gazetteer (after an import, or in tests). */
+export function resetGazetteer(): void {
+  cached = null;
+}
+
+/** Split a name into the tokens text matching produces (Arabic folded; Latin lower-cased). */
+export function nameTokens(name: string): string[] {
+  return normalizeKey(name)
+    .replace(/[^\u0621-\u064a\u0660-\u0669a-z0-9]+/g, " ")
+    .trim()
+    .split(" ")
+    .filter(Boolean);
+}
+
+/** Spelling variants reports use for the same name (كفر نبل ~ كفرنبل). */
+function variants(tokens: string[]): string[][] {
+  const out = [tokens];
+  const JOIN = new Set(["كفر", "دير", "تير", "بيت", "عين", "تل", "ابو", "ام"]);
+  if (tokens.length >= 2 && JOIN.has(tokens[0]!)) out.push([tokens[0]! + tokens[1]!, ...tokens.slice(2)]);
+  if (tokens[0]!.startsWith("كفر") && tokens[0]!.length > 4) out.push(["كفر", tokens[0]!.slice(3), ...tokens.slice(1)]);
+  return out;
+}
+
+function readFile(path: string): GazetteerFile {
+  let raw: string;
+  try {
+    raw = readFileSync(path, "utf8");
+  } catch (e) {
+    throw new Error(`cannot read gazetteer ${path}: ${(e as Error).message}`);
+  }
+  let data: GazetteerFile;
+  try {
+    data = JSON.parse(raw) as GazetteerFile;
+  } catch {
+    throw new Error(`gazetteer ${path} is not valid JSON`);
+  }
+  if (!data || !Array.isArray(data.places)) throw new Error(`gazetteer ${path} has no "places" array`);
+  return data;
+}
+
+export function buildIndex(files: GazetteerFile[], overlay: Gazetteer["overlay"] = null): Gazetteer {
+  const places: GazPlace[] = [];
+  const byPhrase = new Map<string, number[]>();
+  const maxLen = new Map<string, number>();
+  const cues = new Map<string, 1 | 2>();
+  const byId = new Map<string, GazPlace>();
+  const counts: Record<string, number> = {};
+  for (const f of files) {
+    for (const [k, v] of Object.entries(f.cues ?? {})) cues.set(k, v);
+    for (const p of f.places) {
+      if (!p || typeof p.name_ar !== "string" || !Number.isFinite(p.lat) || !Number.isFinite(p.lon)) continue;
+      const idx = places.length;
+      places.push(p);
+      byId.set(p.id, p);
+      counts[p.kind] = (counts[p.kind] ?? 0) + 1;
+      const names = [p.name_ar, ...(p.ar ?? []), p.name, ...(p.en ?? [])];
+      for (const n of names) {
+        if (!n) continue;
+        const toks = nameTokens(n);
+        if (!toks.length) continue;
+        for (const v of variants(toks)) {
+          const key = v.join(" ");
+          const list = byPhrase.get(key);
+          if (!list) byPhrase.set(key, [idx]);
+          else if (!list.includes(idx)) list.push(idx);
+          const first = v[0]!;
+          if ((maxLen.get(first) ?? 0) < v.length) maxLen.set(first, v.length);
+        }
+      }
+    }
+  }
+  counts.total = places.length;
+  counts.syrian = places.filter((p) => p.cc === "SY").length;
+  return { places, byPhrase, maxLen, cues, byId, counts, overlay };
+}
+
+/** The built gazetteer plus the user overlay (./data/gazetteer-extra.json) when present. */
+export function loadGazetteer(): Gazetteer {
+  if (cached) return cached;
+  const files = [readFile(BUILT_PATH)];
+  let overlay: Gazetteer["overlay"] = null;
+  if (overlayPath && existsSync(overlayPath)) {
+    const extra = readFile(overlayPath);
+    files.push(extra);
+    overlay = { path: overlayPath, places: extra.places.length };
+  }
+  cached = buildIndex(files, overlay);
+  return cached;
+}

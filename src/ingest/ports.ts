@@ -1,0 +1,27 @@
+// What ingest needs from the stages to its right, as plain interfaces: the CLI wires in the real
+// extractor (src/extract) and store (src/store); ingest itself imports neither.
+import type { ExtractResult, Report } from "../model/index.js";
+
+export interface Extractor {
+  /** Version of the rules; stored with each report so upgrades re-extract. */
+  version: string;
+  extract(report: Report, opts?: { published?: string | null; outlet?: string | null }): ExtractResult;
+}
+
+export interface SaveOutcome {
+  reportId: string;
+  status: "new" | "duplicate" | "reprocessed";
+  events: number;
+  incidents: string[];
+}
+
+export interface ReportSink {
+  saveExtraction(input: {
+    report: Report & { id?: string };
+    result: ExtractResult;
+    source?: string;
+    original?: string;
+    extractorVersion?: string;
+  }): Promise<SaveOutcome>;
+  quarantine(item: { source: string; reason: string; sample?: string; bytes?: number }): Promise<void>;
+}

@@ -1,0 +1,143 @@
+// The incident list: filters + keyset pagination on (sort value, id). NULL sort values are the
+// smallest on both engines (explicit NULLS FIRST/LAST; SQLite and PostgreSQL disagree by default).
+import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
+import type { Database, IncidentRow } from "../../store/schema.js";
+import type { Db } from "../store-handle.js";
+import { encodeCursor, type Cursor, type SortKey } from "./cursor.js";
+import { filterExpression, type IncidentFilters } from "./filters.js";
+import type { Party } from "../../model/index.js";
+
+export interface Range3 {
+  low: number | null;
+  best: number | null;
+  high: number | null;
+}
+
+export interface IncidentItem {
+  id: string;
+  type: string;
+  date_start: string | null;
+  date_end: string | null;
+  date_precision: string;
+  place: {
+    name: string | null;
+    name_ar: string | null;
+    admin1: string | null;
+    lat: number | null;
+    lon: number | null;
+    precision: string | null;
+  };
+  zone: string | null;
+  killed: Range3;
+  injured: Range3;
+  status: string;
+  report_count: number;
+  source_count: number;
+  actors: Party[];
+  targets: Party[];
+  is_violation: boolean;
+  confidence: number;
+  updated_at: string;
+}
+
+export function parseJsonArray<T>(s: string | null): T[] {
+  if (!s) return [];
+  try {
+    const v = JSON.parse(s) as unknown;
+    return Array.isArray(v) ? (v as T[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function toItem(r: IncidentRow): IncidentItem {
+  return {
+    id: r.id,
+    type: r.type,
+    date_start: r.date_start,
+    date_end: r.date_end,
+    date_precision: r.date_precision,
+    place: { name: r.place, name_ar: r.place_ar, admin1: r.admin1, lat: r.lat, lon: r.lon, precision: r.place_precision },
+    zone: r.zone,
+    killed: { low: r.killed_low, best: r.killed_best, high: r.killed_high },
+    injured: { low: r.injured_low, best: r.injured_best, high: r.injured_high },
+    status: r.status,
+    report_count: r.report_count,
+    source_count: r.source_count,
+    actors: parseJsonArray<Party>(r.actors),
+    targets: parseJsonArray<Party>(r.targets),
+    is_violation: Boolean(r.is_violation),
+    confidence: r.confidence,
+    updated_at: r.updated_at,
+  };
+}
+
+type SortCol = "incidents.date_start" | "incidents.killed_best";
+
+function sortColumn(sort: SortKey): SortCol {
+  return sort.endsWith("date") ? "incidents.date_start" : "incidents.killed_best";
+}
+
+/** Rows strictly after the cursor in the (col, id) order, NULL being the smallest value. */
+function afterCursor(eb: ExpressionBuilder<Database, "incidents">, col: SortCol, desc: boolean, c: Cursor): Expression<SqlBool> {
+  const k = c.key as never;
+  if (!desc) {
+    if (c.key === null) return eb.or([eb.and([eb(col, "is", null), eb("incidents.id", ">", c.id)]), eb(col, "is not", null)]);
+    return eb.or([eb(col, ">", k), eb.and([eb(col, "=", k), eb("incidents.id", ">", c.id)])]);
+  }
+  if (c.key === null) return eb.and([eb(col, "is", null), eb("incidents.id", "<", c.id)]);
+  return eb.or([eb(col, "<", k), eb.and([eb(col, "=", k), eb("incidents.id", "<", c.id)]), eb(col, "is", null)]);
+}
+
+export interface ListOptions {
+  filters: IncidentFilters;
+  sort: SortKey;
+  limit: number;
+  cursor?: Cursor;
+}
+
+export interface IncidentPage {
+  items: IncidentItem[];
+  next_cursor: string | null;
+}
+
+/** The raw rows of one page (limit+1 fetched to know whether another page exists). */
+export async function selectIncidentRows(db: Db, o: ListOptions): Promise<{ rows: IncidentRow[]; more: boolean }> {
+  const col = sortColumn(o.sort);
+  const desc = o.sort.startsWith("-");
+  let q = db
+    .selectFrom("incidents")
+    .selectAll("incidents")
+    .where((eb) => filterExpression(eb, o.filters));
+  if (o.cursor) {
+    const c = o.cursor;
+    q = q.where((eb) => afterCursor(eb, col, desc, c));
+  }
+  q = desc
+    ? q.orderBy(col, (ob) => ob.desc().nullsLast()).orderBy("incidents.id", "desc")
+    : q.orderBy(col, (ob) => ob.asc().nullsFirst()).orderBy("incidents.id", "asc");
+  const rows = await q.limit(o.limit + 1).execute();
+  const more = rows.length > o.limit;
+  if (more) rows.length = o.limit;
+  return { rows, more };
+}
+
+export async function listIncidents(db: Db, o: ListOptions): Promise<IncidentPage> {
+  const { rows, more } = await selectIncidentRows(db, o);
+  const last = rows[rows.length - 1];
+  const next_cursor =
+    more && last ? encodeCursor({ sort: o.sort, key: o.sort.endsWith("date") ? last.date_start : last.killed_best, id: last.id }) : null;
+  return { items: rows.map(toItem), next_cursor };
+}
+
+/** Every incident matching the filters, in pages, as an async stream (for exports). */
+export async function* iterateIncidents(db: Db, filters: IncidentFilters, pageSize = 500): AsyncGenerator<IncidentRow> {
+  let cursor: Cursor | undefined;
+  for (;;) {
+    const { rows, more } = await selectIncidentRows(db, { filters, sort: "date", limit: pageSize, cursor });
+    for (const r of rows) yield r;
+    const last = rows[rows.length - 1];
+    if (!more || !last) return;
+    cursor = { sort: "date", key: last.date_start, id: last.id };
+  }
+}

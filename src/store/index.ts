@@ -1,0 +1,187 @@
+// The store: one Kysely schema over SQLite or PostgreSQL, behind one interface.
+//   const store = await openStore();            // $HUDNA_DB or ./data/hudna.db
+//   await store.saveExtraction({ report, result, source });
+//   await store.close();
+// Read queries for the API live with the server (src/server/queries/), against ./schema.ts.
+import { sql, type Kysely } from "kysely";
+import type { Report } from "../model/index.js";
+import type { ZoneWindow } from "../incidents/index.js";
+import type { Database, FeedRow, QuarantineRow, ReportRow, ZoneRow } from "./schema.js";
+import type { Dialect } from "./dialect.js";
+import { connect, migrate, parseDbUrl } from "./connect.js";
+import { saveExtraction, type SaveInput, type SaveOutcome } from "./save.js";
+import { safeText } from "./text.js";
+
+export type { Database } from "./schema.js";
+export type * from "./schema.js";
+export type { Dialect } from "./dialect.js";
+export type { SaveInput, SaveOutcome } from "./save.js";
+export { parseDbUrl, DEFAULT_DB } from "./connect.js";
+export { compareVersions } from "./version.js";
+
+/** A stored report, as `hudna reprocess` reads it back. */
+export type StoredReport = Pick<ReportRow, "id" | "url" | "outlet" | "published" | "title" | "text" | "original" | "format" | "source" | "extractor_version">;
+
+export interface FeedState {
+  etag?: string | null;
+  last_modified?: string | null;
+  last_polled?: string | null;
+  failures?: number;
+  next_poll?: string | null;
+  last_error?: string | null;
+}
+
+/** A monitored zone as the store keeps it (geometry: a GeoJSON geometry object). */
+export interface ZoneInput {
+  id: string;
+  name: string;
+  name_ar?: string | null;
+  guarantors?: string[];
+  start?: string | null;
+  end?: string | null;
+  geometry: unknown;
+}
+
+export interface Store {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  close(): Promise<void>;
+  /** ONE transaction per report: report + events + incident merge/reconcile + violations. */
+  saveExtraction(input: SaveInput): Promise<SaveOutcome>;
+  quarantine(item: { source: string; reason: string; sample?: string; bytes?: number }): Promise<void>;
+  listQuarantine(opts?: { limit?: number }): Promise<QuarantineRow[]>;
+  /** Reports stored with an extractor version other than `version`, paged by id. */
+  reportsNeedingReprocess(version: string): AsyncIterable<StoredReport>;
+  getFeedState(url: string): Promise<FeedRow | undefined>;
+  /** Upsert: fields not given keep their stored value. */
+  setFeedState(url: string, state: FeedState): Promise<void>;
+  /** Insert or replace monitored zones (their ceasefire windows gate violations). */
+  upsertZones(zones: ZoneInput[]): Promise<void>;
+  listZones(): Promise<ZoneRow[]>;
+  /** Row counts of the main tables (for `hudna ingest` summaries and tests). */
+  counts(): Promise<{ reports: number; events: number; incidents: number; violations: number; quarantine: number }>;
+}
+
+/** A StoredReport back into the Report shape extraction reads. */
+export function toReport(r: StoredReport): Report & { id: string } {
+  return {
+    id: r.id,
+    text: r.text,
+    published: r.published,
+    outlet: r.outlet,
+    url: r.url,
+    title: r.title,
+    format: r.format === "html" ? "html" : "text",
+  };
+}
+
+const PAGE = 200;
+const MAX_SAMPLE = 4000;
+
+export async function openStore(url?: string): Promise<Store> {
+  const target = parseDbUrl(url);
+  const db = connect(target);
+  const dialect = target.dialect;
+  try {
+    await migrate(db, dialect);
+  } catch (err) {
+    await db.destroy().catch(() => {});
+    throw err;
+  }
+
+  let zoneCache: Map<string, ZoneWindow> | null = null;
+  const loadZones = async () => {
+    const rows = await db.selectFrom("zones").select(["id", "start_date", "end_date"]).execute();
+    zoneCache = new Map(rows.map((r) => [r.id, { id: r.id, start: r.start_date, end: r.end_date }]));
+  };
+  await loadZones();
+
+  const store: Store = {
+    db,
+    dialect,
+    async close() {
+      await db.destroy();
+    },
+    saveExtraction(input) {
+      return saveExtraction(db, dialect, () => zoneCache ?? new Map(), input);
+    },
+    async quarantine(item) {
+      await db
+        .insertInto("quarantine")
+        .values({
+          source: safeText(String(item.source).slice(0, 2000)),
+          reason: safeText(String(item.reason).slice(0, 2000)),
+          sample: item.sample === undefined ? null : safeText(String(item.sample).slice(0, MAX_SAMPLE)),
+          bytes: typeof item.bytes === "number" && Number.isFinite(item.bytes) ? Math.trunc(item.bytes) : null,
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+    },
+    async listQuarantine(opts) {
+      const limit = Math.max(1, Math.min(10_000, Math.trunc(opts?.limit ?? 100)));
+      return db.selectFrom("quarantine").selectAll().orderBy("id", "desc").limit(limit).execute();
+    },
+    async *reportsNeedingReprocess(version: string) {
+      let after = "";
+      for (;;) {
+        const page = await db
+          .selectFrom("reports")
+          .select(["id", "url", "outlet", "published", "title", "text", "original", "format", "source", "extractor_version"])
+          .where("extractor_version", "!=", version)
+          .where("id", ">", after)
+          .orderBy("id")
+          .limit(PAGE)
+          .execute();
+        for (const r of page) yield r;
+        if (page.length < PAGE) return;
+        after = page[page.length - 1]!.id;
+      }
+    },
+    async getFeedState(url) {
+      return db.selectFrom("feeds").selectAll().where("url", "=", url).executeTakeFirst();
+    },
+    async setFeedState(url, state) {
+      const patch: FeedState = {};
+      for (const k of ["etag", "last_modified", "last_polled", "failures", "next_poll", "last_error"] as const) {
+        if (state[k] !== undefined) (patch as Record<string, unknown>)[k] = state[k];
+      }
+      const insert = { url, etag: null, last_modified: null, last_polled: null, failures: 0, next_poll: null, last_error: null, ...patch };
+      if (Object.keys(patch).length === 0) {
+        await db.insertInto("feeds").values(insert).onConflict((oc) => oc.column("url").doNothing()).execute();
+        return;
+      }
+      await db.insertInto("feeds").values(insert).onConflict((oc) => oc.column("url").doUpdateSet(patch)).execute();
+    },
+    async upsertZones(zones) {
+      await db.transaction().execute(async (tx) => {
+        for (const z of zones) {
+          const values = {
+            name: z.name,
+            name_ar: z.name_ar ?? null,
+            guarantors: JSON.stringify(z.guarantors ?? []),
+            start_date: z.start ?? null,
+            end_date: z.end ?? null,
+            geometry: JSON.stringify(z.geometry ?? null),
+          };
+          await tx.insertInto("zones").values({ id: z.id, ...values }).onConflict((oc) => oc.column("id").doUpdateSet(values)).execute();
+        }
+      });
+      await loadZones();
+    },
+    async listZones() {
+      return db.selectFrom("zones").selectAll().orderBy("id").execute();
+    },
+    async counts() {
+      const one = async (t: "reports" | "events" | "incidents" | "violations" | "quarantine") =>
+        Number((await db.selectFrom(t).select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow()).n);
+      return {
+        reports: await one("reports"),
+        events: await one("events"),
+        incidents: await one("incidents"),
+        violations: await one("violations"),
+        quarantine: await one("quarantine"),
+      };
+    },
+  };
+  return store;
+}

@@ -1,0 +1,24 @@
+// Migrations as code, in order. Each receives the engine so the rare engine-specific spelling
+// (auto-increment keys) stays inside the migration; the resulting schema is the same on both.
+import type { Kysely, Migration, MigrationProvider } from "kysely";
+import type { Dialect } from "../dialect.js";
+import * as m001 from "./001_initial.js";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void>; down?(db: Kysely<any>): Promise<void> };
+
+const STEPS: Record<string, Step> = {
+  "001_initial": m001,
+};
+
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      const out: Record<string, Migration> = {};
+      for (const [name, step] of Object.entries(STEPS)) {
+        out[name] = { up: (db) => step.up(db, dialect), down: step.down ? (db) => step.down!(db) : undefined };
+      }
+      return out;
+    },
+  };
+}

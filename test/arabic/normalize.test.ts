@@ -1,0 +1,73 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { foldChar, normalizeKey, normalizeWithMap } from "../../src/arabic/normalize.js";
+
+test("foldChar folds alef forms, ya, ta marbuta and drops marks", () => {
+  assert.equal(foldChar("أ"), "ا");
+  assert.equal(foldChar("إ"), "ا");
+  assert.equal(foldChar("آ"), "ا");
+  assert.equal(foldChar("ٱ"), "ا");
+  assert.equal(foldChar("ى"), "ي");
+  assert.equal(foldChar("ة"), "ه");
+  assert.equal(foldChar("\u064e"), ""); // fatha
+  assert.equal(foldChar("\u0651"), ""); // shadda
+  assert.equal(foldChar("ـ"), ""); // tatweel
+  assert.equal(foldChar("\u200c"), "");
+  assert.equal(foldChar("ب"), "ب");
+});
+
+test("foldChar keeps hamza carriers ؤ ئ ء as they are", () => {
+  assert.equal(foldChar("ؤ"), "ؤ");
+  assert.equal(foldChar("ئ"), "ئ");
+  assert.equal(foldChar("ء"), "ء");
+});
+
+test("foldChar maps Persian/Urdu letters and all digit scripts", () => {
+  assert.equal(foldChar("ک"), "ك");
+  assert.equal(foldChar("ی"), "ي");
+  assert.equal(foldChar("ے"), "ي");
+  assert.equal(foldChar("ە"), "ه");
+  assert.equal(foldChar("٣"), "3");
+  assert.equal(foldChar("۷"), "7");
+  assert.equal(foldChar("٫"), ".");
+  assert.equal(foldChar("٬"), ",");
+});
+
+test("normalizeKey strips harakat, tatweel, zero-width and collapses spaces", () => {
+  assert.equal(normalizeKey("  قُتِلَ   مَدَنِيّونَ  "), "قتل مدنيون");
+  assert.equal(normalizeKey("الـــرقة"), "الرقه");
+  assert.equal(normalizeKey("إدلب\u200f"), "ادلب");
+  assert.equal(normalizeKey("مستشفى الأطفال"), "مستشفي الاطفال");
+  assert.equal(normalizeKey("٢٠١٧"), "2017");
+  assert.equal(normalizeKey("SANA News"), "sana news");
+  assert.equal(normalizeKey("ﻻ"), "لا");
+  assert.equal(normalizeKey(""), "");
+});
+
+test("normalizeWithMap maps every normalized char back to the original", () => {
+  const text = "قُتِلَ  ٥ مدنيين\n\nفي الـرقة";
+  const { text: norm, map } = normalizeWithMap(text);
+  assert.equal(norm, "قتل 5 مدنيين\nفي الرقه");
+  assert.equal(map.length, norm.length + 1);
+  assert.equal(map[norm.length], text.length);
+  const a = norm.indexOf("5");
+  assert.equal(text.slice(map[a], map[a + 1]), "٥");
+  const r = norm.indexOf("الرقه");
+  assert.equal(text.slice(map[r], map[r + 5]), "الـرقة");
+  for (let i = 1; i < map.length; i++) assert.ok(map[i]! >= map[i - 1]!);
+});
+
+test("normalizeWithMap handles presentation forms that expand", () => {
+  const { text, map } = normalizeWithMap("ﻻ بأس");
+  assert.equal(text, "لا باس");
+  assert.equal(map.length, text.length + 1);
+  assert.equal(map[0], 0);
+  assert.equal(map[1], 0);
+  assert.equal(map[2], 1);
+});
+
+test("normalizeWithMap on empty text", () => {
+  const { text, map } = normalizeWithMap("");
+  assert.equal(text, "");
+  assert.deepEqual([...map], [0]);
+});
