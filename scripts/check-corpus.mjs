@@ -58,6 +58,14 @@ function isIsoDay(s) {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
+/** Article prose of an HTML page: paragraphs and headings outside page furniture, which repeats
+ * across pages of one template and must not count as shared text. */
+function articleProse(raw) {
+  const body = raw.replace(/<(header|nav|footer|aside|form|script|style)\b[\s\S]*?<\/\1>/gi, " ");
+  const parts = (body.match(/<(p|h1)\b[^>]*>[\s\S]*?<\/\1>/gi) ?? []).filter((p) => !/^<p[^>]*class="[^"]*(comment|note|copyright)/i.test(p));
+  return reportText(parts.join("\n"), true);
+}
+
 /** Visible article text of a report file: HTML loses tags, scripts and styles. */
 function reportText(raw, isHtml) {
   if (!isHtml) return raw;
@@ -128,7 +136,7 @@ function checkDemo(root, problems) {
     }
     const text = reportText(raw, isHtml);
     stats.reports++;
-    stats.files.push({ file: row.file, text });
+    stats.files.push({ file: row.file, text: isHtml ? articleProse(raw) : text });
     const year = row.published?.slice(0, 4);
     stats.years[year] = (stats.years[year] ?? 0) + 1;
     stats.outlets[row.outlet] = (stats.outlets[row.outlet] ?? 0) + 1;
@@ -229,7 +237,7 @@ function checkGold(root, problems) {
     if (!gold.events.length) stats.empty++;
     if (report) {
       const raw = readSmall(join(dir, report), problems);
-      if (raw !== null) stats.files.push({ file: report, text: reportText(raw, report.endsWith(".html")) });
+      if (raw !== null) stats.files.push({ file: report, text: report.endsWith(".html") ? articleProse(raw) : raw });
     }
   }
   for (const name of names) {
@@ -241,7 +249,7 @@ function checkGold(root, problems) {
 
 const SHINGLE = 10;
 function shingles(text) {
-  const words = text.replace(/[^\p{L}\p{N}\s]/gu, " ").split(/\s+/).filter(Boolean);
+  const words = text.replace(/\p{M}/gu, "").replace(/[^\p{L}\p{N}\s]/gu, " ").split(/\s+/).filter(Boolean);
   const out = new Set();
   for (let i = 0; i + SHINGLE <= words.length; i++) out.add(words.slice(i, i + SHINGLE).join(" "));
   return out;

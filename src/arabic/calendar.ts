@@ -64,8 +64,12 @@ export function dayNumber(y: number, mo: number, d: number): number | null {
   return Math.round(t / 86400000);
 }
 
+const PAD2 = Array.from({ length: 32 }, (_, k) => (k < 10 ? "0" : "") + k);
+/** Day number → "YYYY-MM-DD" (civil-from-days arithmetic: Date#toISOString is slow in hot loops). */
 export function isoOf(day: number): string {
-  return new Date(day * 86400000).toISOString().slice(0, 10);
+  const { y, m, d } = ymdOf(day);
+  if (y < 1000 || y > 9999) return new Date(day * 86400000).toISOString().slice(0, 10);
+  return `${y}-${PAD2[m]}-${PAD2[d]}`;
 }
 
 export function weekdayOf(day: number): number {
@@ -73,8 +77,16 @@ export function weekdayOf(day: number): number {
 }
 
 export function ymdOf(day: number): { y: number; m: number; d: number } {
-  const dt = new Date(day * 86400000);
-  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+  // Howard Hinnant's civil_from_days
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
 
 export function lastDayOfMonth(y: number, mo: number): number {

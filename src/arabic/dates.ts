@@ -71,37 +71,38 @@ function digitsValue(toks: readonly Token[], i: number): number | null {
   return Number(t.norm);
 }
 
+function oneMonth(toks: readonly Token[], k: number): { month: number; end: number; ambiguous: boolean } | null {
+  const w = word(toks, k);
+  if (!w) return null;
+  const b = bare(w);
+  for (const c of b === w ? [w] : [w, b]) {
+    const two = TWO_TOKEN_MONTHS.get(c);
+    if (two) {
+      const n = word(toks, k + 1);
+      const mo = n ? two.get(n) : undefined;
+      return mo ? { month: mo, end: k + 2, ambiguous: false } : null;
+    }
+    const mo = MONTHS.get(c);
+    if (mo) return { month: mo, end: k + 1, ambiguous: AMBIGUOUS_MONTHS.has(c) };
+  }
+  return null;
+}
+
 /** Month at toks[i] (with an optional "/آب", "(أغسطس)" alternative): number, end index, ambiguity. */
 function monthAt(toks: readonly Token[], i: number): { month: number; end: number; strong: boolean } | null {
-  const one = (k: number): { month: number; end: number; ambiguous: boolean } | null => {
-    const w = word(toks, k);
-    if (!w) return null;
-    const b = bare(w);
-    for (const c of b === w ? [w] : [w, b]) {
-      const two = TWO_TOKEN_MONTHS.get(c);
-      if (two) {
-        const n = word(toks, k + 1);
-        const mo = n ? two.get(n) : undefined;
-        return mo ? { month: mo, end: k + 2, ambiguous: false } : null;
-      }
-      const mo = MONTHS.get(c);
-      if (mo) return { month: mo, end: k + 1, ambiguous: AMBIGUOUS_MONTHS.has(c) };
-    }
-    return null;
-  };
-  const first = one(i);
+  const first = oneMonth(toks, i);
   if (!first) return null;
   let end = first.end;
   let strong = !first.ambiguous;
   let paired = false;
   if (isPunct(toks, end, "/-–")) {
-    const alt = one(end + 1);
+    const alt = oneMonth(toks, end + 1);
     if (alt) {
       end = alt.end;
       paired = true;
     }
   } else if (isPunct(toks, end, "(")) {
-    const alt = one(end + 1);
+    const alt = oneMonth(toks, end + 1);
     if (alt && isPunct(toks, alt.end, ")")) {
       end = alt.end + 1;
       paired = true;
@@ -338,15 +339,16 @@ function yearPhrase(toks: readonly Token[], i: number, pub: number | null): Hit 
   return { from: i, to: end, start: dayNumber(year, 1, 1), end: dayNumber(year, 12, 31), precision: "year", relative };
 }
 
+function isHijriMark(toks: readonly Token[], k: number): boolean {
+  const w = word(toks, k);
+  return w === "ه" || w === "هجري" || w === "هجريه" || w === "للهجره";
+}
+
 /** Hijri: [DAY] HIJRI-MONTH YEAR هـ, or YEAR هـ. Never read as Gregorian. */
 function hijri(toks: readonly Token[], i: number): Hit | null {
   let j = i;
   let day: number | null = null;
   const dv = digitsValue(toks, j);
-  const isHijriMark = (k: number) => {
-    const w = word(toks, k);
-    return w === "ه" || w === "هجري" || w === "هجريه" || w === "للهجره";
-  };
   if (dv !== null && dv >= 1 && dv <= 30 && toks[j]!.norm.length <= 2) {
     day = dv;
     j++;
@@ -365,7 +367,7 @@ function hijri(toks: readonly Token[], i: number): Hit | null {
     }
   }
   const y = digitsValue(toks, j);
-  if (y !== null && y >= 1300 && y <= 1600 && isHijriMark(j + 1)) {
+  if (y !== null && y >= 1300 && y <= 1600 && isHijriMark(toks, j + 1)) {
     j += 2;
     if (month !== null) {
       const s = hijriToDay(y, month, day ?? 1);
@@ -377,9 +379,9 @@ function hijri(toks: readonly Token[], i: number): Hit | null {
     const e = hijriToDay(y + 1, 1, 1);
     return { from: i, to: j, start: s, end: e === null ? null : e - 1, precision: "year", relative: false, calendar: "hijri" };
   }
-  if (month !== null && day !== null && (HIJRI_TWO_TOKEN.has(bare(w ?? "")) || isHijriMark(j))) {
+  if (month !== null && day !== null && (HIJRI_TWO_TOKEN.has(bare(w ?? "")) || isHijriMark(toks, j))) {
     // day + Hijri month without a year: recognized, not resolved
-    return { from: i, to: isHijriMark(j) ? j + 1 : j, start: null, end: null, precision: "day", relative: true, calendar: "hijri" };
+    return { from: i, to: isHijriMark(toks, j) ? j + 1 : j, start: null, end: null, precision: "day", relative: true, calendar: "hijri" };
   }
   return null;
 }

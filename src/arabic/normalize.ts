@@ -62,6 +62,34 @@ function set(chars: string, to: string): void {
   TABLE[0x2029] = "\n";
 })();
 
+// The same table as numbers for hot loops: -1 keep, -2 drop, -3 expands (use TABLE), else the code.
+const KEEP = -1, DROP = -2, MULTI = -3;
+const FOLD = new Int32Array(0x10000).fill(KEEP);
+for (let c = 0; c < 0x10000; c++) {
+  const f = TABLE[c];
+  if (f === undefined) continue;
+  FOLD[c] = f === "" ? DROP : f.length === 1 ? f.charCodeAt(0) : MULTI;
+}
+
+/**
+ * Folded form of text[start,end) without whitespace handling (used for word tokens). Builds a flat
+ * string (a slice when nothing changes) so Map/Set lookups don't have to flatten a rope.
+ */
+export function foldRange(text: string, start: number, end: number): string {
+  let k = start;
+  while (k < end && FOLD[text.charCodeAt(k)] === KEEP) k++;
+  if (k === end) return text.slice(start, end);
+  const codes: number[] = [];
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const f = FOLD[c]!;
+    if (f === KEEP) codes.push(c);
+    else if (f >= 0) codes.push(f);
+    else if (f === MULTI) for (const ch of TABLE[c]!) codes.push(ch.charCodeAt(0));
+  }
+  return String.fromCharCode.apply(null, codes);
+}
+
 /** One character (UTF-16 code unit string) → its matching form; "" when it is dropped. */
 export function foldChar(c: string): string {
   if (c.length !== 1) return c;
@@ -109,57 +137,74 @@ export function normalizeKey(s: string): string {
  * being text.length, so a normalized span [a,b) is the original span [map[a], map[b]).
  */
 export function normalizeWithMap(text: string): { text: string; map: Int32Array } {
-  const parts: string[] = [];
-  let buf = "";
-  let map = new Int32Array(text.length + 1);
+  const len = text.length;
+  let buf = new Uint16Array(len + 8);
+  let map = new Int32Array(len + 1);
   let n = 0;
   let i = 0;
-  const len = text.length;
   while (i < len) {
     const code = text.charCodeAt(i);
-    const t = TABLE[code];
-    const f = t === undefined ? text[i]! : t;
-    if (f === "") {
+    const f = FOLD[code]!;
+    if (f === DROP) {
       i++;
       continue;
     }
-    if (f === " " || f === "\n" || code === 0x20 || code === 0x0a) {
+    const out = f === KEEP ? code : f;
+    if (out === 0x20 || out === 0x0a) {
       // whitespace run (dropped marks inside the run are skipped too)
       const start = i;
       let newline = false;
       while (i < len) {
         const c = text.charCodeAt(i);
-        const g = TABLE[c];
-        if (c === 0x20) {
-          i++;
-        } else if (c === 0x0a || g === "\n") {
+        const g = FOLD[c]!;
+        const o = g === KEEP ? c : g;
+        if (o === 0x20 || g === DROP) i++;
+        else if (o === 0x0a) {
           newline = true;
-          i++;
-        } else if (g === " " || g === "") {
           i++;
         } else break;
       }
-      buf += newline ? "\n" : " ";
+      buf[n] = newline ? 0x0a : 0x20;
       map[n++] = start;
-    } else {
+    } else if (f === MULTI) {
+      const m = TABLE[code]!;
       // capacity for this output, one entry per remaining input char, and the final entry
-      const need = n + f.length + (len - i - 1) + 1;
+      const need = n + m.length + (len - i - 1) + 1;
       if (need > map.length) {
-        const bigger = new Int32Array(Math.max(need, map.length * 2));
-        bigger.set(map);
-        map = bigger;
+        const cap = Math.max(need, map.length * 2);
+        const bm = new Int32Array(cap);
+        bm.set(map);
+        map = bm;
+        const bb = new Uint16Array(cap + 8);
+        bb.set(buf);
+        buf = bb;
       }
-      buf += f;
-      for (let k = 0; k < f.length; k++) map[n++] = i;
+      for (let k = 0; k < m.length; k++) {
+        buf[n] = m.charCodeAt(k);
+        map[n++] = i;
+      }
+      i++;
+    } else {
+      buf[n] = out;
+      map[n++] = i;
       i++;
     }
-    if (buf.length > 4096) {
-      parts.push(buf);
-      buf = "";
-    }
   }
-  parts.push(buf);
-  const out = parts.join("");
   map[n] = len;
-  return { text: out, map: map.length === n + 1 ? map : map.slice(0, n + 1) };
+  return { text: decodeUtf16(buf, n), map: map.length === n + 1 ? map : map.slice(0, n + 1) };
+}
+
+const UTF16 = new TextDecoder("utf-16le");
+function decodeUtf16(buf: Uint16Array, n: number): string {
+  // TextDecoder would replace lone surrogates with U+FFFD; keep them as they are (offsets must match)
+  for (let k = 0; k < n; k++) {
+    const c = buf[k]!;
+    if (c >= 0xd800 && c <= 0xdfff) return codesToString(buf, n);
+  }
+  return UTF16.decode(buf.subarray(0, n));
+}
+function codesToString(buf: Uint16Array, n: number): string {
+  let s = "";
+  for (let k = 0; k < n; k += 4096) s += String.fromCharCode.apply(null, Array.from(buf.subarray(k, Math.min(n, k + 4096))));
+  return s;
 }

@@ -226,8 +226,22 @@ function nounAfter(toks: readonly Token[], j: number): number {
 }
 
 /** Qualifier phrase ending right before token i (not reaching before `floor`). */
+const BEFORE_BY_LAST = new Map<string, [string[], Qualifier][]>();
+for (const entry of BEFORE) {
+  const last = entry[0][entry[0].length - 1]!;
+  const list = BEFORE_BY_LAST.get(last) ?? [];
+  list.push(entry);
+  BEFORE_BY_LAST.set(last, list);
+}
+
 function qualifierBefore(toks: readonly Token[], i: number, floor: number): { q: Qualifier; from: number } | null {
-  for (const [phrase, q] of BEFORE) {
+  const lastW = word(toks, i - 1);
+  if (lastW === null) return null;
+  // one-word phrases may carry و/ف ("وأكثر"، "ونحو"): look those up by the bare word too
+  const list = BEFORE_BY_LAST.get(lastW) ?? BEFORE_BY_LAST.get(stripConj(lastW)) ??
+    (lastW.startsWith("ب") ? BEFORE_BY_LAST.get(lastW.slice(1)) : undefined);
+  if (!list) return null;
+  for (const [phrase, q] of list) {
     const from = i - phrase.length;
     if (from < floor) continue;
     let ok = true;

@@ -1,7 +1,7 @@
 // Tokenizer: Arabic/Latin words (with their harakat, tatweel and clitics attached), numbers
 // (Western, Arabic-Indic and Eastern digits with inner separators), and single punctuation marks.
 // Offsets are UTF-16 indices into the ORIGINAL text.
-import { foldCode, normalizeKey } from "./normalize.js";
+import { foldCode, foldRange, normalizeKey } from "./normalize.js";
 
 export interface Token {
   text: string;
@@ -102,6 +102,13 @@ const LONG_SUFFIXES = ["هما", "ها", "هم", "هن", "كم", "نا"];
  */
 export function stemGuess(norm: string): { stem: string; prefixes: string[]; suffixes: string[] } {
   let s = norm;
+  const first = norm.charCodeAt(0);
+  const last = norm.charCodeAt(norm.length - 1);
+  // quick exit: no proclitic letter first (ا و ف ب ل ك) and no enclitic ending (ا م ن)
+  if (first !== 0x0627 && first !== 0x0648 && first !== 0x0641 && first !== 0x0628 && first !== 0x0644 && first !== 0x0643 &&
+      last !== 0x0627 && last !== 0x0645 && last !== 0x0646) {
+    return { stem: norm, prefixes: NO_PARTS, suffixes: NO_PARTS };
+  }
   let prefixes: string[] = NO_PARTS;
   let suffixes: string[] = NO_PARTS;
   let done = false;
@@ -166,14 +173,12 @@ function scan(text: string): Token[] {
     }
     const start = i;
     if (cls === C_LETTER) {
-      let norm = "";
       while (i < n) {
-        const d = text.charCodeAt(i);
-        const k = CLASS[d]!;
+        const k = CLASS[text.charCodeAt(i)]!;
         if (k !== C_LETTER && k !== C_JOIN) break;
-        norm += foldCode(d, text[i]!);
         i++;
       }
+      const norm = foldRange(text, start, i);
       const g = stemGuess(norm);
       out.push({ text: text.slice(start, i), start, end: i, norm, stem: g.stem, prefixes: g.prefixes, suffixes: g.suffixes, kind: "word" });
     } else if (cls === C_DIGIT) {

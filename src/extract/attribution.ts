@@ -29,7 +29,9 @@ export function attributionOf(
   const speakers: PartyHit[] = [];
   for (const p of inS(m.parties)) {
     if (p.kind === "civilians") continue;
-    const near = attrs.some((a) => (a.end <= p.start && p.start - a.end <= 14) || (p.end <= a.start && a.start - p.end <= 3));
+    const pre = norm.slice(Math.max(s.start, p.start - 6), p.start);
+    const complement = /(?:^|\s)(?:ان|بان|لان)\s*[«"]?$/.test(pre); // "أن X فعل": X is what is reported, not who reports
+    const near = !complement && attrs.some((a) => (a.end <= p.start && p.start - a.end <= 14 && !/(?:^|\s)(?:ان|بان|الي|علي|عن)(?:\s|$)/.test(norm.slice(a.end, p.start))) || (p.end <= a.start && a.start - p.end <= 3));
     const spokes = /(?:متحدث|ناطق) (?:الرسمي )?باسم ?$/.test(norm.slice(Math.max(s.start, p.start - 20), p.start).trimEnd() + " ") || /باسم\s*[«"]?$/.test(norm.slice(Math.max(s.start, p.start - 8), p.start));
     if (!near && !spokes) continue;
     speakers.push(p);

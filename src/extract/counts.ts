@@ -81,6 +81,27 @@ export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: str
   let prev: (Acc & { breakdown?: boolean }) | null = null;
   let prevBreakdown = false;
   let prevEnd = -1;
+  // Singular victims without a number: "قُتلت امرأة"، "أن مدنياً قُتل".
+  SINGULAR_VICTIM.lastIndex = s.start;
+  const seg = norm.slice(0, s.end);
+  let sm: RegExpExecArray | null;
+  while ((sm = SINGULAR_VICTIM.exec(seg)) !== null) {
+    const pos = sm.index;
+    if (pos >= s.end) break;
+    if (nums.some((n) => n.ne <= pos && pos - n.ne <= 2)) continue;
+    const near = cues.find((c) => (c.end <= pos && wordsBetween(norm, c.end, pos) <= 1) || (c.pos >= pos + sm![0].length && wordsBetween(norm, pos + sm![0].length, c.pos) <= 1));
+    if (!near) continue;
+    if (found.some((f) => f.cls === near.cls)) continue;
+    const w = sm[1]!;
+    found.push({
+      cls: near.cls,
+      n: { start: map[pos]!, end: map[pos + sm[0].length]!, text: text.slice(map[pos]!, map[pos + sm[0].length]!), value: 1, low: 1, high: 1, qualifier: "exact", kind: "words", ns: pos, ne: pos + sm[0].length, nounNorm: w },
+      group: groupOf(w),
+      initial: false,
+      sum: 1,
+      texts: [text.slice(map[pos]!, map[pos + sm[0].length]!)],
+    });
+  }
   for (const n of nums) {
     const noun = n.nounNorm;
     if (noun && MUNITION.test(noun)) {
@@ -106,6 +127,11 @@ export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: str
       const fwd = cues.find((c) => c.pos >= n.ne && wordsBetween(norm, n.ne, c.pos) <= 5);
       if (back && fwd) cls = wordsBetween(norm, back.end, n.ns) <= wordsBetween(norm, n.ne, fwd.pos) + 1 ? back.cls : fwd.cls;
       else cls = back?.cls ?? fwd?.cls ?? null;
+      // "ارتفعت حصيلة القتلى … إلى 17": a rising toll counts what the toll word counts
+      if (!cls && (n.rising || /(?:^|\s)(?:الي|ب)\s*$/.test(norm.slice(Math.max(s.start, n.ns - 6), n.ns)))) {
+        const far = cues.filter((c) => c.end <= n.ns).pop();
+        if (far && /(?:ارتفع|يرتفع|ترتفع|ارتفاع|بلغ|وصل)/.test(norm.slice(s.start, n.ns))) cls = far.cls;
+      }
     }
     if (!cls) {
       prev = null;
@@ -127,27 +153,6 @@ export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: str
     prev = acc;
     prevBreakdown = false;
     prevEnd = n.ne;
-  }
-  // Singular victims without a number: "قُتلت امرأة"، "أن مدنياً قُتل".
-  SINGULAR_VICTIM.lastIndex = s.start;
-  const seg = norm.slice(0, s.end);
-  let sm: RegExpExecArray | null;
-  while ((sm = SINGULAR_VICTIM.exec(seg)) !== null) {
-    const pos = sm.index;
-    if (pos >= s.end) break;
-    if (nums.some((n) => Math.abs(n.ns - pos) < 25)) continue;
-    const near = cues.find((c) => (c.end <= pos && wordsBetween(norm, c.end, pos) <= 1) || (c.pos >= pos + sm![0].length && wordsBetween(norm, pos + sm![0].length, c.pos) <= 1));
-    if (!near) continue;
-    if (found.some((f) => f.cls === near.cls)) continue;
-    const w = sm[1]!;
-    found.push({
-      cls: near.cls,
-      n: { start: map[pos]!, end: map[pos + sm[0].length]!, text: text.slice(map[pos]!, map[pos + sm[0].length]!), value: 1, low: 1, high: 1, qualifier: "exact", kind: "words", ns: pos, ne: pos + sm[0].length, nounNorm: w },
-      group: groupOf(w),
-      initial: false,
-      sum: 1,
-      texts: [text.slice(map[pos]!, map[pos + sm[0].length]!)],
-    });
   }
   for (const cls of ["k", "i"] as const) {
     const xs = found.filter((f) => f.cls === cls).sort((a, b) => a.n.ns - b.n.ns);

@@ -149,7 +149,8 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
       dr.targets = roles.targets.map(toParty);
       if (c.type === "statement" && !dr.actors.some((a) => a.kind === "government" || a.kind === "international_org" || a.kind === "state_force") && !att.sources.some((x) => x.kind === "official")) continue;
       const munitions = [...new Set(c.triggers.map((h) => h.entry.munition).filter((x): x is string => !!x))];
-      if (munitions.length) dr.details.munitions = munitions.map((name) => ({ name, count: counts.munitions.find((mu) => normalizeKey(mu.text).includes(normalizeKey(name).split(" ")[0]!.slice(0, 4)))?.count ?? null }));
+      if (counts.munitions.length && (munitions.length || VIOLENT.has(c.type))) dr.details.munitions = counts.munitions.map((mu) => ({ name: mu.text, count: mu.count }));
+      else if (munitions.length) dr.details.munitions = munitions.map((name) => ({ name, count: null }));
       if (HEDGES.some((h) => s.text.includes(h))) dr.details.hedged = true;
       if (c.type === "territory_change" && dr.actors.length) dr.details.gained_by = dr.actors[0]!.name;
       if (c.aggregate) dr.details.aggregate = true;

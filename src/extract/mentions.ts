@@ -20,7 +20,7 @@ export const KILL = compile(KILLED.map((re) => ({ re })));
 export const INJ = compile(INJURED.map((re) => ({ re })));
 
 const NAT_RE = new RegExp(
-  `(?<![\\p{L}])(?:[وف])?(?:[بلك])?(?:ال)?(${foldPattern(FORCE_NOUNS)}|${foldPattern(GOV_NOUNS)})(?: (?:ال)?[\\p{L}]+){0,2}? (?:ال)?(${NATIONALITIES.map((n) => foldPattern(n.re)).join("|")})(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:[وف])?(?:[بلك])?(?:ال)?(${foldPattern(FORCE_NOUNS)}|${foldPattern(GOV_NOUNS)})(?: (?:ال)?[\\p{L}]+){0,3}? (?:ال)?(${NATIONALITIES.map((n) => foldPattern(n.re)).join("|")})(?![\\p{L}])`,
   "gu",
 );
 const FORCE_RE = new RegExp(`^(?:${foldPattern(FORCE_NOUNS)})$`, "u");

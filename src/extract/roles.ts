@@ -48,7 +48,11 @@ export function assignRoles(type: EventType, ps: PartyHit[], pos: number, norm: 
     const before = norm.slice(Math.max(sentStart, p.start - 30), p.start);
     if (endsWithMarker(before, ACT)) actors.push(p);
     else if (endsWithMarker(before, TGT)) targets.push(p);
-    else (p.start < pos ? actors : targets).push(p);
+    else (p.start <= pos ? actors : targets).push(p);
+  }
+  if (type === "armed_clash" && !actors.length) {
+    const i = targets.findIndex((t) => t.kind !== "civilians");
+    if (i >= 0) actors.push(...targets.splice(i, 1));
   }
   if (type === "armed_clash" && !targets.some((t) => t.kind !== "civilians") && actors.length > 1) {
     targets.push(...actors.splice(1));

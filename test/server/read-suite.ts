@@ -219,7 +219,7 @@ export function readSuite(label: string, dbUrl: () => Promise<string | undefined
     const csv = await fetch(`${w!.base}/api/export?format=csv`);
     assert.match(csv.headers.get("content-type")!, /text\/csv/);
     const lines = (await csv.text()).trimEnd().split("\r\n");
-    assert.match(lines[0]!, /^id,type,date_start/);
+    assert.match(lines[0]!, /^event_date,event_type,sub_event_type,actor1/);
     assert.equal(lines.length, all.length + 1);
     assert.ok(lines.some((l) => l.includes("خان شيخون")));
 

@@ -120,6 +120,18 @@ export async function checkDashboard(opts: CheckOptions): Promise<CheckReport> {
     assert.equal(await rows(page), Math.min(expected, 25), "back restores the list");
     assert.equal(await page.inputValue("#f-type"), "", "back restores the filter control");
 
+    // 3a. Paging (when there is more than one page): next, then previous, through the cursor.
+    if (expected > 25) {
+      const firstId = await page.locator("#list tbody tr").first().getAttribute("data-id");
+      await page.click('#list [data-action="next"]');
+      await page.waitForURL((u) => u.searchParams.has("cursor"));
+      assert.equal(await rows(page), Math.min(expected - 25, 25), "second page");
+      assert.notEqual(await page.locator("#list tbody tr").first().getAttribute("data-id"), firstId);
+      await page.click('#list [data-action="prev"]');
+      await page.waitForURL((u) => !u.searchParams.has("cursor"));
+      assert.equal(await page.locator("#list tbody tr").first().getAttribute("data-id"), firstId, "previous page");
+    }
+
     // 3b. Brushing the timeline sets a date range: URL, list and map follow.
     const overlay = await page.locator("#timeline .brush-overlay").boundingBox();
     if (overlay) {

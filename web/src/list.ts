@@ -3,7 +3,7 @@
 import type { IncidentPage } from "./api.js";
 import { typeColor } from "./colors.js";
 import { bdi, fill, h } from "./dom.js";
-import { day, pick, range, statusLabel, t, typeLabel } from "./i18n.js";
+import { day, num, pick, range, statusLabel, t, typeLabel } from "./i18n.js";
 import type { Lang, Sort, State } from "./state.js";
 
 export interface ListHandlers {
@@ -66,11 +66,11 @@ export class IncidentList {
       dot.style.backgroundColor = typeColor(r.type);
       return h("tr", { "data-id": r.id, class: r.id === s.inc ? "selected" : null, "aria-selected": r.id === s.inc ? "true" : null },
         h("td", { class: "nowrap" }, day(lang, r.date_start)),
-        h("td", {}, dot, typeLabel(lang, r.type)),
+        h("td", { class: "nowrap" }, dot, typeLabel(lang, r.type)),
         h("td", {}, btn),
         h("td", { class: "num" }, range(lang, r.killed.low, r.killed.best, r.killed.high)),
         h("td", {}, h("span", { class: `status status-${r.status}` }, statusLabel(lang, r.status))),
-        h("td", { class: "num" }, range(lang, r.report_count, r.report_count, r.report_count)));
+        h("td", { class: "num" }, num(lang, r.report_count)));
     });
 
     const table = h("table", { class: "incident-table" },
@@ -83,7 +83,7 @@ export class IncidentList {
     prev.addEventListener("click", () => this.handlers.onPage(this.history[this.history.length - 1] ?? null));
     const next = h("button", { type: "button", "data-action": "next", disabled: !page.next }, t(lang, "next"));
     next.addEventListener("click", () => page.next && this.handlers.onPage(page.next));
-    const count = page.total !== null ? `${t(lang, "incidents")}: ${range(lang, page.total, page.total, page.total)}` : "";
+    const count = page.total !== null ? `${t(lang, "incidents")}: ${num(lang, page.total)}` : "";
 
     fill(this.root,
       h("div", { class: "section-head" }, h("h2", { class: "section-title" }, t(lang, "incidents")), sortSel),

@@ -130,12 +130,12 @@ export async function listIncidents(db: Db, o: ListOptions): Promise<IncidentPag
   return { items: rows.map(toItem), next_cursor };
 }
 
-/** Every incident matching the filters, in pages, as an async stream (for exports). */
-export async function* iterateIncidents(db: Db, filters: IncidentFilters, pageSize = 500): AsyncGenerator<IncidentRow> {
+/** Every incident matching the filters, page by page (keyset), as an async stream (for exports). */
+export async function* iterateIncidentPages(db: Db, filters: IncidentFilters, pageSize = 500): AsyncGenerator<IncidentRow[]> {
   let cursor: Cursor | undefined;
   for (;;) {
     const { rows, more } = await selectIncidentRows(db, { filters, sort: "date", limit: pageSize, cursor });
-    for (const r of rows) yield r;
+    if (rows.length) yield rows;
     const last = rows[rows.length - 1];
     if (!more || !last) return;
     cursor = { sort: "date", key: last.date_start, id: last.id };

@@ -1,12 +1,15 @@
-// GET /api/export?format=geojson|csv|jsonl — every incident matching the list filters, streamed
-// page by page (keyset), so memory stays flat however large the result.
-import { Readable } from "node:stream";
+// GET /api/export?format=geojson|csv|jsonl — every incident matching the list filters, streamed.
+// Rows come page by page (keyset) from the API's own filter query (it knows bbox, party, source…);
+// the formats are the store's (`hudna export` writes the very same CSV/GeoJSON/JSONL), with
+// backpressure, so memory stays flat however large the result.
+import { PassThrough } from "node:stream";
 import type { FastifyInstance } from "fastify";
 import type { RouteContext } from "./context.js";
+import type { Db } from "../store-handle.js";
 import { filterQueryProperties } from "../schemas.js";
-import { parseFilters, type FilterQuery } from "../queries/filters.js";
-import { iterateIncidents } from "../queries/incidents.js";
-import { EXPORT_FORMATS, exportChunks, type ExportFormat } from "../export-format.js";
+import { parseFilters, type FilterQuery, type IncidentFilters } from "../queries/filters.js";
+import { iterateIncidentPages } from "../queries/incidents.js";
+import { EXPORT_FORMATS, writeExport, type ExportFormat, type ExportIncident } from "../../store/export/index.js";
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   geojson: "application/geo+json; charset=utf-8",
@@ -14,12 +17,41 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   jsonl: "application/x-ndjson; charset=utf-8",
 };
 
+/** Incidents with their attributed sources and report ids, as the store's writers take them. */
+async function* exportRows(db: Db, filters: IncidentFilters): AsyncGenerator<ExportIncident> {
+  for await (const page of iterateIncidentPages(db, filters)) {
+    const src = await db
+      .selectFrom("incident_sources")
+      .select(["incident_id", "report_id", "name", "kind"])
+      .where(
+        "incident_id",
+        "in",
+        page.map((r) => r.id),
+      )
+      .orderBy("incident_id")
+      .orderBy("report_id")
+      .orderBy("name")
+      .execute();
+    const by = new Map<string, { sources: Map<string, string>; reports: Set<string> }>();
+    for (const s of src) {
+      let e = by.get(s.incident_id);
+      if (!e) by.set(s.incident_id, (e = { sources: new Map(), reports: new Set() }));
+      if (!e.sources.has(s.name)) e.sources.set(s.name, s.kind);
+      e.reports.add(s.report_id);
+    }
+    for (const row of page) {
+      const e = by.get(row.id);
+      yield { row, sources: e ? [...e.sources].map(([name, kind]) => ({ name, kind })) : [], reportIds: e ? [...e.reports] : [] };
+    }
+  }
+}
+
 export async function exportRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   app.get<{ Querystring: FilterQuery & { format?: ExportFormat } }>(
     "/api/export",
     {
       schema: {
-        summary: "Export incidents (same filters as /api/incidents), streamed",
+        summary: "Export incidents (same filters as /api/incidents), streamed; CSV uses ACLED's columns",
         tags: ["incidents"],
         querystring: {
           type: "object",
@@ -34,12 +66,19 @@ export async function exportRoutes(app: FastifyInstance, ctx: RouteContext): Pro
     async (req, reply) => {
       const format = req.query.format ?? "geojson";
       const filters = parseFilters(req.query);
-      const rows = iterateIncidents(ctx.db, filters);
-      const ext = format === "geojson" ? "geojson" : format;
-      reply
+      const out = new PassThrough();
+      // A failure mid-stream aborts the response (its status is already sent).
+      writeExport(format, exportRows(ctx.db, filters), out).then(
+        () => out.end(),
+        (err: unknown) => {
+          req.log.error({ err }, "export failed");
+          out.destroy(err instanceof Error ? err : new Error(String(err)));
+        },
+      );
+      return reply
         .type(CONTENT_TYPES[format])
-        .header("content-disposition", `attachment; filename="hudna-incidents.${ext}"`);
-      return reply.send(Readable.from(exportChunks(format, rows)));
+        .header("content-disposition", `attachment; filename="hudna-incidents.${format}"`)
+        .send(out);
     },
   );
 }

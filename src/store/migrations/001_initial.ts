@@ -75,7 +75,6 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
   await db.schema.createIndex("incidents_type_date").on("incidents").columns(["type", "date_start"]).execute();
   await db.schema.createIndex("incidents_latlon").on("incidents").columns(["lat", "lon"]).execute();
   await db.schema.createIndex("incidents_status").on("incidents").columns(["status"]).execute();
-  await db.schema.createIndex("incidents_updated").on("incidents").columns(["updated_at"]).execute();
 
   await db.schema
     .createTable("events")
@@ -106,8 +105,7 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
     .execute();
   await db.schema.createIndex("events_report").on("events").columns(["report_id", "seq"]).execute();
   await db.schema.createIndex("events_incident").on("events").columns(["incident_id"]).execute();
-  await db.schema.createIndex("events_type_date").on("events").columns(["type", "date_start"]).execute();
-  await db.schema.createIndex("events_zone_date").on("events").columns(["zone", "date_start"]).execute();
+  // No type/zone/date indexes on events: filters go through incidents; every index costs each ingest.
 
   await db.schema
     .createTable("incident_parties")

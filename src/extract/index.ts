@@ -1,0 +1,112 @@
+// Public API of the extraction stage: Report → ExtractResult (the contract of
+// ../shared/spec/event-model.md). Pure; never throws for any string input — failures become warnings.
+import { createHash } from "node:crypto";
+import type { ExtractResult, HudnaEvent, Report, Evidence } from "../model/index.js";
+import { normalizeKey } from "../arabic/normalize.js";
+import { runEngine } from "./engine.js";
+
+/** Bump when rules or lexicons change: the store re-extracts stored reports on change. */
+export const EXTRACTOR_VERSION = "extract-1.0.0";
+
+/** Longest text extracted in one go (larger inputs are cut, with a warning): bounded work. */
+export const MAX_CHARS = 400_000;
+
+export interface ExtractOptions {
+  published?: string | null;
+  outlet?: string | null;
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function extractReport(report: Report, opts: ExtractOptions = {}): ExtractResult {
+  const warnings: string[] = [];
+  let text = typeof report?.text === "string" ? report.text : "";
+  if (typeof report?.text !== "string") warnings.push("report has no text");
+  if (text.length > MAX_CHARS) {
+    warnings.push(`report cut to ${MAX_CHARS} characters`);
+    text = text.slice(0, MAX_CHARS);
+  }
+  let published = opts.published ?? report?.published ?? null;
+  if (published && !ISO_DAY.test(published)) {
+    warnings.push(`published date ignored (not YYYY-MM-DD): ${String(published).slice(0, 40)}`);
+    published = null;
+  }
+  const outlet = opts.outlet ?? report?.outlet ?? null;
+  const key = normalizeKey(text);
+  const id = createHash("sha256").update(key).digest("hex");
+  const firstLine = text.split("\n").find((l) => l.trim()) ?? "";
+  const result: ExtractResult = {
+    report: {
+      id,
+      published,
+      outlet,
+      language: "ar",
+      title: report?.title ?? (firstLine.trim().slice(0, 300) || null),
+      chars: text.length,
+      ...(report?.url ? { url: report.url } : {}),
+    },
+    events: [],
+    warnings,
+  };
+  if (!key) {
+    warnings.push("empty text");
+    return result;
+  }
+  if (!/[\u0600-\u06ff]/.test(key)) warnings.push("no Arabic text found");
+  try {
+    const { doc, drafts, warnings: w } = runEngine({ text, published, outlet });
+    warnings.push(...w);
+    if (doc.opinion) warnings.push("opinion piece: no events extracted");
+    if (!report?.title && doc.title) result.report.title = doc.title;
+    const offsets = report?.offsets;
+    const limit = report?.originalLength ?? (offsets ? Number(offsets[offsets.length - 1] ?? text.length) : text.length);
+    const toOrig = (i: number) => {
+      if (!offsets) return i;
+      const v = offsets[Math.min(i, offsets.length - 1)];
+      return typeof v === "number" && v >= 0 ? Math.min(v, limit) : Math.min(i, limit);
+    };
+    const events: HudnaEvent[] = drafts.map((d) => {
+      const evidence: Evidence[] = d.spans.map(([a, b]) => {
+        const ts = doc.map[a]!;
+        const te = doc.map[b]!;
+        let start = toOrig(ts);
+        let end = offsets ? toOrig(Math.max(ts, te - 1)) + 1 : te;
+        if (end < start) end = start;
+        end = Math.min(end, limit);
+        start = Math.min(start, end);
+        return { start, end, quote: text.slice(ts, te), text_start: ts, text_end: te };
+      });
+      const first = evidence[0] ?? { start: 0, end: 0 };
+      const eid = createHash("sha256").update(`${id}|${d.event.type}|${first.start}:${first.end}`).digest("hex").slice(0, 20);
+      return { id: eid, ...d.event, disputes: [] as string[], evidence } as HudnaEvent;
+    });
+    linkDenials(events, drafts.map((d) => d.topic));
+    result.events = events;
+  } catch (e) {
+    warnings.push(`extraction failed: ${(e as Error)?.message?.split("\n")[0] ?? String(e)}`);
+    result.events = [];
+  }
+  return result;
+}
+
+export function extractText(text: string, opts: ExtractOptions = {}): ExtractResult {
+  return extractReport({ text: typeof text === "string" ? text : String(text ?? "") }, opts);
+}
+
+const CLAIMABLE = new Set(["air_strike", "shelling", "explosion", "chemical_attack", "attack_on_civilians", "armed_clash", "abduction", "territory_change", "casualty_claim", "ceasefire_violation_report", "statement", "other"]);
+
+/** A denial disputes the nearest preceding claim, preferring one of the type it talks about. */
+function linkDenials(events: HudnaEvent[], topics: (string[] | undefined)[]): void {
+  events.forEach((ev, i) => {
+    if (ev.type !== "denial") return;
+    const at = ev.evidence[0]?.start ?? 0;
+    const before = events.filter((e, j) => j !== i && CLAIMABLE.has(e.type) && (e.evidence[0]?.start ?? 0) < at);
+    const topic = new Set(topics[i] ?? []);
+    const pick =
+      [...before].reverse().find((e) => topic.has(e.type) && e.stance === "claimed") ??
+      [...before].reverse().find((e) => topic.has(e.type)) ??
+      [...before].reverse().find((e) => e.stance === "claimed") ??
+      before[before.length - 1];
+    if (pick) ev.disputes = [pick.id];
+  });
+}

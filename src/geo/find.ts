@@ -1,0 +1,162 @@
+// findPlaces: every place phrase of a whole report, resolved together, with relative locations
+// ("على بعد 40 كم جنوب شرقي الرقة") folded into one mention and a zone on every place.
+import { normalizeWithMap } from "../arabic/normalize.js";
+import type { Bearing, PlacePrecision } from "../model/index.js";
+import { loadGazetteer, type Gazetteer } from "./gazetteer.js";
+import { recognize, type RawMention } from "./recognize.js";
+import { rankTogether, shares, type Ranked } from "./rank.js";
+import { relativeAround, bearingBefore, BEARING_DEG } from "./relative.js";
+import { destination } from "./sphere.js";
+import { geoTokens, isHardGap, type GeoToken } from "./text.js";
+import type { GazKind, GazPlace, PlaceMention, ScoredPlace } from "./types.js";
+import { zoneAt } from "./zones.js";
+
+const PRECISION: Record<GazKind, PlacePrecision> = {
+  country: "country", governorate: "governorate", district: "district", subdistrict: "district", city: "town",
+  town: "town", foreign_city: "town", neighbourhood: "point", camp: "point", airbase: "point", airport: "point",
+  crossing: "point", dam: "point", field: "point", checkpoint: "point", hill: "point", site: "point",
+  region: "region", rural: "region",
+};
+
+export function precisionOf(p: GazPlace): PlacePrecision {
+  return PRECISION[p.kind] ?? "town";
+}
+
+export function toPlace(p: GazPlace, score: number, date: string | null | undefined): ScoredPlace {
+  return {
+    name: p.name, name_ar: p.name_ar, admin1: p.admin1, lat: p.lat, lon: p.lon, precision: precisionOf(p),
+    zone: zoneAt(p.lat, p.lon, date ?? null), gid: p.id, score: Math.round(score * 1000) / 1000,
+  };
+}
+
+/** Move a place by a relation; keeps the anchor point when km or bearing is missing. */
+export function applyRelation(pl: ScoredPlace, km: number | null, bearing: Bearing | null, date: string | null | undefined): ScoredPlace {
+  const out: ScoredPlace = { ...pl, relation: { km, bearing, from: pl.name } };
+  if (km !== null && bearing && pl.lat !== null && pl.lon !== null) {
+    const d = destination(pl.lat, pl.lon, km, BEARING_DEG[bearing]);
+    out.lat = d.lat;
+    out.lon = d.lon;
+    out.precision = "region";
+    out.zone = zoneAt(d.lat, d.lon, date ?? null);
+  }
+  return out;
+}
+
+const DIR_ADJ: Record<Bearing, string> = {
+  N: "الشمالي", S: "الجنوبي", E: "الشرقي", W: "الغربي", NE: "الشمالي الشرقي", NW: "الشمالي الغربي",
+  SE: "الجنوبي الشرقي", SW: "الجنوبي الغربي",
+};
+const TOWN_WORDS = new Set(["المدينه", "البلده", "القريه", "المخيم", "البلدات", "القري"]);
+
+interface Work {
+  raw: RawMention;
+  start: number; // token span shown
+  end: number;
+  ranked: Ranked[];
+  relation?: { km: number | null; bearing: Bearing | null };
+  /** synthetic "غرب المدينة": anchor mention index */
+  anchorOf?: number;
+}
+
+/** Recognize and resolve every place phrase of `text` (offsets into `text` as given). */
+export function findPlaces(text: string, opts: { date?: string | null } = {}): PlaceMention[] {
+  if (typeof text !== "string" || !text) return [];
+  const gaz = loadGazetteer();
+  const { text: norm, map } = normalizeWithMap(text);
+  const toks = geoTokens(norm);
+  const raws = recognize(gaz, toks, text, map);
+  if (!raws.length) return [];
+  directionalRural(gaz, toks, raws);
+  const ranked = rankTogether(raws.map((r) => r.ids.map((k) => gaz.places[k]!)), raws.map((r) => r.kinds));
+  const work: Work[] = raws.map((raw, m) => ({ raw, start: raw.ts, end: raw.b, ranked: ranked[m]! }));
+
+  // relative locations around each anchor
+  for (const w of work) {
+    const best = w.ranked[0]?.place;
+    if (!best || best.kind === "country") continue;
+    const rel = relativeAround(toks, w.raw.a, w.raw.b, w.raw.ts);
+    if (!rel) continue;
+    // never swallow the previous mention
+    const prevEnd = work[work.indexOf(w) - 1]?.end ?? 0;
+    if (rel.start < prevEnd) continue;
+    w.relation = { km: rel.km, bearing: rel.bearing };
+    w.start = Math.min(w.start, rel.start);
+    w.end = Math.max(w.end, rel.end);
+  }
+  const date = opts.date ?? null;
+  const out: PlaceMention[] = work.map((w) => mentionOf(w, toks, text, map, date));
+  out.push(...cityRelative(toks, work, text, map, date));
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+function mentionOf(w: Work, toks: GeoToken[], text: string, map: Int32Array, date: string | null): PlaceMention {
+  const sh = shares(w.ranked);
+  const rc = w.raw.strong || w.raw.weak ? 1 : 0.9;
+  let places = w.ranked.slice(0, 6).map((r, k) => {
+    const derived = r.place.derived ? 0.8 : 1;
+    return toPlace(r.place, sh[k]! * rc * derived, date);
+  });
+  if (w.relation) places = places.map((p) => applyRelation(p, w.relation!.km, w.relation!.bearing, date));
+  const start = map[toks[w.start]!.s]!;
+  const end = map[toks[w.end - 1]!.e]!;
+  const top = w.ranked[0]!;
+  const why = [
+    `matched "${w.raw.key}"`,
+    w.raw.why,
+    w.ranked.length > 1 ? `${w.ranked.length} candidates` : "",
+    top.near ? `near ${top.near.name} (${top.near.km} km)` : "",
+    w.relation ? `relation ${w.relation.km ?? "?"} km ${w.relation.bearing ?? ""}`.trim() : "",
+  ].filter(Boolean).join("; ");
+  return { start, end, text: text.slice(start, end), best: places[0]!, alternatives: places.slice(1), why };
+}
+
+/** "جنوب ريف إدلب" → the southern Idlib countryside entry (not a relation to the whole area). */
+function directionalRural(gaz: Gazetteer, toks: GeoToken[], raws: RawMention[]): void {
+  for (const r of raws) {
+    if (!r.key.startsWith("ريف ") || r.key.split(" ").length !== 2) continue;
+    const br = bearingBefore(toks, r.ts);
+    if (!br || isHardGap(toks[r.ts]!.gap)) continue;
+    const key = `${r.key} ${DIR_ADJ[br.bearing]}`;
+    const ids = gaz.byPhrase.get(key);
+    if (!ids) continue;
+    r.key = key;
+    r.ids = ids;
+    r.ts = br.start;
+    r.why = `"${toks[br.start]!.t} ${r.key}" → ${key}`;
+  }
+}
+
+/** "غرب المدينة" / "إلى الشمال من البلدة": the city = the last town-like place mentioned before. */
+function cityRelative(toks: GeoToken[], work: Work[], text: string, map: Int32Array, date: string | null): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  let wi = 0;
+  for (let k = 1; k < toks.length; k++) {
+    if (!TOWN_WORDS.has(toks[k]!.t) || isHardGap(toks[k]!.gap)) continue;
+    let b = k;
+    if (toks[k - 1]!.t === "من") b = k - 1;
+    const br = bearingBefore(toks, b);
+    if (!br) continue;
+    while (wi < work.length && work[wi]!.end <= br.start) wi++;
+    // the last town-like mention before the phrase
+    let anchor: Work | null = null;
+    for (let x = wi - 1; x >= 0; x--) {
+      const p = work[x]!.ranked[0]?.place;
+      if (p && (p.kind === "city" || p.kind === "town" || p.kind === "camp" || p.kind === "foreign_city")) {
+        anchor = work[x]!;
+        break;
+      }
+    }
+    if (!anchor || (wi < work.length && work[wi]!.start <= k)) continue;
+    const rel = relativeAround(toks, k, k + 1, k);
+    const km = rel?.km ?? null;
+    const s0 = rel ? Math.min(rel.start, br.start) : br.start;
+    const e0 = rel ? Math.max(rel.end, k + 1) : k + 1;
+    const base = toPlace(anchor.ranked[0]!.place, 0.8, date);
+    const best = applyRelation(base, km, br.bearing, date);
+    const start = map[toks[s0]!.s]!;
+    const end = map[toks[e0 - 1]!.e]!;
+    out.push({ start, end, text: text.slice(start, end), best, alternatives: [], why: `"${toks[k]!.t}" = last town mentioned: ${base.name}` });
+  }
+  return out;
+}

@@ -1,0 +1,197 @@
+// Recognition: which token spans of a report name places. Longest phrase wins; clitics (و، ب، ل،
+// وب، بال…) are stripped from the first token; words that are also common Arabic words only count
+// after a place cue (see cues.ts and the gazetteer's `cues`); "ريفي X الجنوبي وY الشمالي" gives two.
+import type { Gazetteer } from "./gazetteer.js";
+import type { GazKind } from "./types.js";
+import { cueOf, PREFIXES } from "./cues.js";
+import type { GeoToken } from "./text.js";
+import { isAnyGap, isHardGap } from "./text.js";
+
+export interface RawMention {
+  /** token range of the name itself [a, b) */
+  a: number;
+  b: number;
+  /** first token of the span shown to the user (a type noun before the name is included) */
+  ts: number;
+  key: string;
+  ids: number[];
+  /** kinds a preceding type noun points at ("حي" → neighbourhood) */
+  kinds: readonly GazKind[] | null;
+  strong: boolean;
+  weak: boolean;
+  why: string;
+}
+
+const DIR_ADJ = new Set(["الشمالي", "الجنوبي", "الشرقي", "الغربي"]);
+
+interface Form {
+  f: string;
+  pre: string;
+}
+
+function formsOf(t: string): Form[] {
+  const out: Form[] = [{ f: t, pre: "" }];
+  for (const p of PREFIXES) {
+    if (t.length > p.length + 1 && t.startsWith(p)) {
+      const rest = p.endsWith("ال") || p.endsWith("لل") ? "ال" + t.slice(p.length) : t.slice(p.length);
+      out.push({ f: rest, pre: p });
+    }
+  }
+  return out;
+}
+
+const isUpperAscii = (c: number) => c >= 0x41 && c <= 0x5a;
+const isLatin = (t: string) => {
+  const c = t.charCodeAt(0);
+  return c >= 0x61 && c <= 0x7a;
+};
+
+export function recognize(gaz: Gazetteer, toks: GeoToken[], original: string, map: Int32Array): RawMention[] {
+  const out: RawMention[] = [];
+  const n = toks.length;
+  let i = 0;
+  while (i < n) {
+    const tok = toks[i]!;
+    const forms = formsOf(tok.t);
+
+    // "ريفي إدلب الجنوبي وحماة الشمالي" / "أرياف حلب وإدلب": two rural areas
+    const ruralPlural = forms.find((x) => x.f === "ريفي" || x.f === "ارياف");
+    if (ruralPlural) {
+      const pair = ruralPair(gaz, toks, i);
+      if (pair) {
+        out.push(...pair);
+        i = pair[pair.length - 1]!.b;
+        continue;
+      }
+    }
+    // "الريف الجنوبي لإدلب" / "الريف الشمالي لمحافظة حماة"
+    const ruralDef = forms.find((x) => x.f === "الريف");
+    if (ruralDef) {
+      const m = ruralDefinite(gaz, toks, i);
+      if (m) {
+        out.push(m);
+        i = m.b;
+        continue;
+      }
+    }
+
+    type Cand = { len: number; key: string; pre: string };
+    const cands: Cand[] = [];
+    for (const { f, pre } of forms) {
+      const ml = gaz.maxLen.get(f);
+      if (!ml) continue;
+      let phrase = f;
+      const keys: string[] = [f];
+      for (let len = 2; len <= ml && i + len <= n; len++) {
+        const nt = toks[i + len - 1]!;
+        if (isAnyGap(nt.gap)) break;
+        phrase += " " + nt.t;
+        keys.push(phrase);
+      }
+      for (let len = keys.length; len >= 1; len--) if (gaz.byPhrase.has(keys[len - 1]!)) cands.push({ len, key: keys[len - 1]!, pre });
+    }
+    cands.sort((x, y) => y.len - x.len || x.pre.length - y.pre.length);
+
+    let accepted: RawMention | null = null;
+    for (const c of cands) {
+      const ids = gaz.byPhrase.get(c.key)!;
+      const gate = gateOf(gaz, toks, i, c.key, c.pre, ids, out, original, map);
+      if (!gate) continue;
+      accepted = { a: i, b: i + c.len, key: c.key, ids, ...gate };
+      break;
+    }
+    if (accepted) {
+      out.push(accepted);
+      i = accepted.b;
+    } else i++;
+  }
+  return out;
+}
+
+function gateOf(
+  gaz: Gazetteer, toks: GeoToken[], i: number, key: string, pre: string, ids: number[], prev: RawMention[],
+  original: string, map: Int32Array,
+): Omit<RawMention, "a" | "b" | "key" | "ids"> | null {
+  const tok = toks[i]!;
+  const before = i > 0 && !isAnyGap(tok.gap) ? toks[i - 1]! : null;
+  const c = before ? cueOf(before.t) : { strong: null, weak: false };
+  let strong = !!c.strong;
+  let weak = c.weak || pre.includes("ب");
+  let why = c.strong ? `type noun "${before!.t}"` : c.weak ? `cue "${before!.t}"` : pre.includes("ب") ? `attached "${pre}"` : "";
+  // a list of places: "حلب وإدلب"، "بلدات كفرنبل، حاس وكفرسجنة"
+  const last = prev[prev.length - 1];
+  if (last && !isHardGap(tok.gap)) {
+    const adjacent = last.b === i && (pre.startsWith("و") || /[،,]/.test(tok.gap));
+    const viaWa = last.b === i - 1 && toks[i - 1]!.t === "و" && !isHardGap(toks[i - 1]!.gap);
+    if (adjacent || viaWa) {
+      weak = true;
+      strong ||= last.strong;
+      if (!why) why = "in a list of places";
+    }
+  }
+  let level: number = gaz.cues.get(key) ?? 0;
+  if (isLatin(key)) {
+    // Latin names inside Arabic text: only capitalized ones ("Khan Sheikhoun", not "hole")
+    if (!isUpperAscii(original.charCodeAt(map[tok.s]!))) return null;
+  } else {
+    if (ids.every((k) => gaz.places[k]!.derived)) level = Math.max(level, 1);
+    const bare = key.replace(/^ال/, "");
+    if (!key.includes(" ") && bare.length <= 2) level = Math.max(level, 2);
+    else if (pre && !key.includes(" ") && bare.length <= 3) level = Math.max(level, 1);
+  }
+  if (level === 2 && !strong) return null;
+  if (level === 1 && !weak && !strong) return null;
+  return { ts: c.strong ? i - 1 : i, kinds: c.strong, strong, weak, why };
+}
+
+/** "ريف X [الجنوبي]" for X at token j (X may carry و). */
+function ruralAt(gaz: Gazetteer, toks: GeoToken[], j: number): { key: string; end: number } | null {
+  const t = toks[j];
+  if (!t || isHardGap(t.gap)) return null;
+  for (const { f } of formsOf(t.t)) {
+    const keys: { key: string; end: number }[] = [{ key: `ريف ${f}`, end: j + 1 }];
+    let k = j + 1;
+    let phrase = `ريف ${f}`;
+    while (k < toks.length && k - j <= 2 && DIR_ADJ.has(toks[k]!.t) && !isAnyGap(toks[k]!.gap)) {
+      phrase += " " + toks[k]!.t;
+      keys.push({ key: phrase, end: k + 1 });
+      k++;
+    }
+    for (let x = keys.length - 1; x >= 0; x--) if (gaz.byPhrase.has(keys[x]!.key)) return keys[x]!;
+  }
+  return null;
+}
+
+function ruralPair(gaz: Gazetteer, toks: GeoToken[], i: number): RawMention[] | null {
+  const first = ruralAt(gaz, toks, i + 1);
+  if (!first) return null;
+  const j = first.end;
+  const t = toks[j];
+  if (!t || isHardGap(t.gap)) return null;
+  let k = j;
+  if (t.t === "و") k = j + 1;
+  else if (!t.t.startsWith("و") && !/[،,]/.test(t.gap)) return null;
+  const second = ruralAt(gaz, toks, k);
+  if (!second) return null;
+  const mk = (a: number, ts: number, r: { key: string; end: number }): RawMention => ({
+    a, b: r.end, ts, key: r.key, ids: gaz.byPhrase.get(r.key)!, kinds: ["rural"], strong: true, weak: true,
+    why: `dual "ريفي": ${r.key}`,
+  });
+  return [mk(i + 1, i, first), mk(k, k, second)];
+}
+
+function ruralDefinite(gaz: Gazetteer, toks: GeoToken[], i: number): RawMention | null {
+  const dirs: string[] = [];
+  let k = i + 1;
+  while (k < toks.length && dirs.length < 2 && DIR_ADJ.has(toks[k]!.t) && !isAnyGap(toks[k]!.gap)) dirs.push(toks[k++]!.t);
+  if (!dirs.length || k >= toks.length || isAnyGap(toks[k]!.gap)) return null;
+  let t = toks[k]!.t;
+  if (!t.startsWith("ل")) return null;
+  t = t.startsWith("لل") ? "ال" + t.slice(2) : t.slice(1);
+  if ((t === "محافظه" || t === "مدينه") && k + 1 < toks.length) t = toks[++k]!.t;
+  for (const key of [`ريف ${t} ${dirs.join(" ")}`, `ريف ${t} ${dirs[0]}`]) {
+    const ids = gaz.byPhrase.get(key);
+    if (ids) return { a: i, b: k + 1, ts: i, key, ids, kinds: ["rural"], strong: true, weak: true, why: `"الريف … ل…" → ${key}` };
+  }
+  return null;
+}
