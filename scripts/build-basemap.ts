@@ -20,6 +20,9 @@ interface Feature {
 }
 
 const GRID = 0.01;
+/** Neighbours only frame Syria: coarser, and clipped to the region the map can show. */
+const NEIGHBOUR_GRID = 0.03;
+const REGION: [number, number, number, number] = [30.5, 28.5, 49.5, 40.5];
 const OUT = join(import.meta.dirname, "..", "assets", "basemap");
 
 /** Syria and its neighbours, with the Arabic names the dashboard shows. */
@@ -98,14 +101,39 @@ const CITIES: { name: string; name_ar: string; lon: number; lat: number; rank: n
   { name: "Gaziantep", name_ar: "غازي عنتاب", lon: 37.38, lat: 37.07, rank: 2 },
 ];
 
-const snap = (v: number): number => Math.round(v / GRID) * GRID;
 const round = (v: number): number => Number(v.toFixed(2));
 
+/** Sutherland–Hodgman: clip a closed ring to an axis-aligned box (enough for a basemap frame). */
+function clipRing(ring: Ring, [x0, y0, x1, y1]: [number, number, number, number]): Ring {
+  const edges: [(p: [number, number]) => boolean, (a: [number, number], b: [number, number]) => [number, number]][] = [
+    [(p) => p[0] >= x0, (a, b) => [x0, a[1] + ((b[1] - a[1]) * (x0 - a[0])) / (b[0] - a[0])]],
+    [(p) => p[0] <= x1, (a, b) => [x1, a[1] + ((b[1] - a[1]) * (x1 - a[0])) / (b[0] - a[0])]],
+    [(p) => p[1] >= y0, (a, b) => [a[0] + ((b[0] - a[0]) * (y0 - a[1])) / (b[1] - a[1]), y0]],
+    [(p) => p[1] <= y1, (a, b) => [a[0] + ((b[0] - a[0]) * (y1 - a[1])) / (b[1] - a[1]), y1]],
+  ];
+  let pts = ring.slice(0, -1);
+  for (const [inside, cut] of edges) {
+    const out: Ring = [];
+    for (let i = 0; i < pts.length; i++) {
+      const cur = pts[i]!;
+      const prev = pts[(i + pts.length - 1) % pts.length]!;
+      if (inside(cur)) {
+        if (!inside(prev)) out.push(cut(prev, cur));
+        out.push(cur);
+      } else if (inside(prev)) out.push(cut(prev, cur));
+    }
+    pts = out;
+    if (!pts.length) return [];
+  }
+  return [...pts, pts[0]!];
+}
+
 /** Snap a ring to the grid, drop repeats and collinear runs; null when it collapses. */
-function simplifyRing(ring: Ring): Ring | null {
+function simplifyRing(ring: Ring, grid = GRID, clip?: [number, number, number, number]): Ring | null {
   const out: Ring = [];
-  for (const [x, y] of ring) {
-    const p: [number, number] = [round(snap(x)), round(snap(y))];
+  const snap = (v: number): number => round(Math.round(v / grid) * grid);
+  for (const [x, y] of clip ? clipRing(ring, clip) : ring) {
+    const p: [number, number] = [snap(x), snap(y)];
     const last = out[out.length - 1];
     if (last && last[0] === p[0] && last[1] === p[1]) continue;
     if (out.length >= 2) {
@@ -122,18 +150,18 @@ function simplifyRing(ring: Ring): Ring | null {
   return out;
 }
 
-function simplifyPolygon(rings: Ring[]): Ring[] | null {
-  const outer = simplifyRing(rings[0] ?? []);
+function simplifyPolygon(rings: Ring[], grid?: number, clip?: [number, number, number, number]): Ring[] | null {
+  const outer = simplifyRing(rings[0] ?? [], grid, clip);
   if (!outer) return null;
-  return [outer, ...rings.slice(1).map(simplifyRing).filter((r): r is Ring => r !== null)];
+  return [outer, ...rings.slice(1).map((r) => simplifyRing(r, grid, clip)).filter((r): r is Ring => r !== null)];
 }
 
-function simplifyGeometry(g: Geometry): Geometry | null {
+function simplifyGeometry(g: Geometry, grid?: number, clip?: [number, number, number, number]): Geometry | null {
   if (g.type === "Polygon") {
-    const p = simplifyPolygon(g.coordinates);
+    const p = simplifyPolygon(g.coordinates, grid, clip);
     return p ? { type: "Polygon", coordinates: p } : null;
   }
-  const parts = g.coordinates.map(simplifyPolygon).filter((p): p is Ring[] => p !== null);
+  const parts = g.coordinates.map((p) => simplifyPolygon(p, grid, clip)).filter((p): p is Ring[] => p !== null);
   if (!parts.length) return null;
   return parts.length === 1 ? { type: "Polygon", coordinates: parts[0]! } : { type: "MultiPolygon", coordinates: parts };
 }
@@ -152,7 +180,7 @@ function main(): void {
   const countries: Feature[] = [];
   for (const [code, names] of Object.entries(COUNTRIES)) {
     const f = JSON.parse(readFileSync(join(from, "data", "countries", `${code}.json`), "utf8")) as Feature;
-    const g = simplifyGeometry(f.geometry as Geometry);
+    const g = code === "SY" ? simplifyGeometry(f.geometry as Geometry) : simplifyGeometry(f.geometry as Geometry, NEIGHBOUR_GRID, REGION);
     if (g) countries.push({ type: "Feature", properties: { code, ...names, focus: code === "SY" }, geometry: g });
   }
 

@@ -7,10 +7,11 @@ import { fileURLToPath } from "node:url";
 import { normalizeKey } from "../src/arabic/normalize.js";
 import type { GazPlace, GazetteerFile, GazKind } from "../src/geo/types.js";
 import { SITES } from "./geo-data/sites.js";
-import { WORLD_CITIES, COUNTRY_NAME_VARIANTS } from "./geo-data/world.js";
+import { WORLD_CITIES, COUNTRY_NAME_VARIANTS, COUNTRY_ADJECTIVES, LOCALITY_ALIASES } from "./geo-data/world.js";
 import { transliterate, stripUcdpSuffix, skeletonAr, skeletonEn, skeletonsMatch } from "./geo-translit.js";
 import { haversineKm, bearingDeg } from "../src/geo/sphere.js";
 import { buildZones } from "./geo-zones.js";
+import { phraseKeys } from "../src/geo/gazetteer.js";
 import { corpusCueStats, STOP_STRONG, STOP_WEAK } from "./geo-cues.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -44,7 +45,9 @@ const add = (p: GazPlace) => {
   places.push(p);
   return p;
 };
-const arAliases = (u: OsUnit) => u.aliases.filter((a) => a.language === "ar").map((a) => a.value);
+// "مدينة X" aliases of admin units would make "مدينة إدلب" the district: the city is a locality
+const arAliases = (u: OsUnit) =>
+  u.aliases.filter((a) => a.language === "ar" && !/^مدينة\s/.test(a.value)).map((a) => a.value);
 const enAliases = (u: OsUnit) =>
   u.aliases.filter((a) => a.language === "en" && !/^[a-z ]+$/.test(a.value)).map((a) => a.value);
 
@@ -126,6 +129,19 @@ function transliterateBack(ar: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+for (const l of localities) {
+  const extra = LOCALITY_ALIASES[l.name_ar];
+  if (extra?.length) l.ar = [...new Set([...(l.ar ?? []), ...extra])];
+}
+// Governorate capitals and district seats are cities (they outrank villages of the same name).
+for (const u of [...govs, ...dists]) {
+  const k = normalizeKey(u.name.ar === "ريف دمشق" ? "" : u.name.ar);
+  const seat = localities
+    .filter((l) => normalizeKey(l.name_ar) === k)
+    .sort((a, b) => haversineKm(a.lat, a.lon, u.centroid.latitude, u.centroid.longitude) - haversineKm(b.lat, b.lon, u.centroid.latitude, u.centroid.longitude))[0];
+  if (seat && haversineKm(seat.lat, seat.lon, u.centroid.latitude, u.centroid.longitude) < 60) seat.kind = "city";
+}
+
 // --- 3. Aleppo neighbourhoods (OCHA) -----------------------------------------------------------
 const nb = readJson("localities-ar/aleppo-neighbourhoods.json").items as {
   pCode: string; nameArabic: string; nameEnglish: string; centerLatitude: number; centerLongitude: number;
@@ -150,9 +166,29 @@ for (const [kind, en, ar, lat, lon, adm, arv, env] of SITES) {
   });
 }
 
+// A hand-written site absorbs a same-name locality within 10 km: in reports "حميميم" is the air
+// base, "الشعيرات" the airfield (the village keeps existing as the site's spelling).
+{
+  const siteNames = new Map<string, GazPlace[]>();
+  for (const p of places) if (p.src === "hudna") for (const n of [p.name_ar, ...(p.ar ?? [])]) {
+    const k = normalizeKey(n);
+    siteNames.set(k, [...(siteNames.get(k) ?? []), p]);
+  }
+  for (let i = places.length - 1; i >= 0; i--) {
+    const l = places[i]!;
+    if (l.src !== "localities" || l.kind === "city" || (l.pop ?? 0) >= 15000) continue;
+    const s = (siteNames.get(normalizeKey(l.name_ar)) ?? []).find((p) => p.kind !== "region" && p.kind !== "town" && haversineKm(p.lat, p.lon, l.lat, l.lon) < 10);
+    if (s) {
+      places.splice(i, 1);
+      localities.splice(localities.indexOf(l), 1);
+    }
+  }
+}
+
 // --- 5. UCDP places: English only → derived Arabic, cross-checked with nearby Arabic names -----
 const ucdpLines = readFileSync(join(DATA, "ucdp-places/syria-places.tsv"), "utf8").trim().split("\n").slice(1);
-const syrianPts = places.filter((p) => p.cc === "SY" && p.kind !== "region");
+const MERGE_KINDS = new Set<GazKind>(["town", "city", "neighbourhood", "camp", "airbase", "airport", "crossing", "dam", "field", "site", "hill", "checkpoint"]);
+const syrianPts = places.filter((p) => p.cc === "SY" && MERGE_KINDS.has(p.kind));
 let ucdpMerged = 0;
 let ucdpAdded = 0;
 let ucdpRejected = 0;
@@ -163,8 +199,11 @@ for (const line of ucdpLines) {
   const ev = Number(evS) || 0;
   const prec = Number(precS);
   if (!rawName || !Number.isFinite(lat) || !Number.isFinite(lon)) continue;
-  const { name, kind } = stripUcdpSuffix(rawName);
+  const stripped = stripUcdpSuffix(rawName);
+  const kind = stripped.kind;
   if (!kind) continue; // governorates, districts, "areas" and enclaves: covered by admin units / sites
+  // "Tadmur/Palmyra", "Maar Tahroma/Maarat Hurmah": first spelling is the name, the rest variants
+  const [name, ...otherEn] = stripped.name.split("/").map((x) => x.trim()).filter(Boolean) as [string, ...string[]];
   const cands = transliterate(name);
   // Cross-check: an Arabic place within 8 km whose consonant skeleton (or English label) agrees.
   const skel = skeletonEn(name);
@@ -176,7 +215,7 @@ for (const line of ucdpLines) {
     const d = haversineKm(p.lat, p.lon, lat, lon);
     if (d > 8 || d >= md) continue;
     const same =
-      [p.name, ...(p.en ?? [])].some((e) => latin(e) === latinKey) ||
+      [p.name, ...(p.en ?? [])].some((e) => latin(e) === latinKey || otherEn.some((o) => latin(o) === latin(e))) ||
       [p.name_ar, ...(p.ar ?? [])].some((a) => skeletonsMatch(skeletonAr(a), skel));
     if (same) {
       match = p;
@@ -185,7 +224,7 @@ for (const line of ucdpLines) {
   }
   if (match) {
     match.ev = (match.ev ?? 0) + ev;
-    match.en = [...new Set([...(match.en ?? []), name])];
+    match.en = [...new Set([...(match.en ?? []), name, ...otherEn])];
     ucdpMerged++;
     continue;
   }
@@ -197,7 +236,7 @@ for (const line of ucdpLines) {
   }
   add({
     id: `ucdp-${++ucdpAdded}`, kind, name, name_ar: cands[0]!, lat: r5(lat), lon: r5(lon),
-    admin1: ucdpGov(adm1 ?? "") ?? admin1At(lat, lon), cc: "SY", ar: cands.slice(1, 3), ev, derived: 1, src: "ucdp",
+    admin1: ucdpGov(adm1 ?? "") ?? admin1At(lat, lon), cc: "SY", ar: cands.slice(1, 3), en: otherEn, ev, derived: 1, src: "ucdp",
   });
 }
 function latin(s: string): string {
@@ -222,43 +261,58 @@ const ALT_DIR: Record<string, string[]> = {
   "الشمالي الشرقي": ["الشرقي الشمالي"], "الجنوبي الشرقي": ["الشرقي الجنوبي"],
   "الجنوبي الغربي": ["الغربي الجنوبي"], "الشمالي الغربي": ["الغربي الشمالي"],
 };
-for (const g of govs) {
-  const capital = localities.find((l) => normalizeKey(l.name_ar) === normalizeKey(g.name.ar === "ريف دمشق" ? "دمشق" : g.name.ar));
-  if (!capital) continue;
-  const govOfRural = g.name.en === "Damascus" ? "Rif Dimashq" : g.name.en;
-  if (g.name.en === "Rif Dimashq") continue; // "ريف دمشق" is the governorate; its parts come from Damascus
-  const ring = localities.filter((l) => l.admin1 === govOfRural && haversineKm(l.lat, l.lon, capital.lat, capital.lon) > 6);
-  const nameAr = g.name.ar;
-  const mean = (arr: GazPlace[]) => ({
-    lat: r5(arr.reduce((s, p) => s + p.lat, 0) / arr.length), lon: r5(arr.reduce((s, p) => s + p.lon, 0) / arr.length),
-  });
-  if (g.name.en !== "Damascus" && ring.length) {
-    const c = mean(ring);
-    add({ id: `rural-${g.id}`, kind: "rural", name: `${g.name.en} countryside`, name_ar: `ريف ${nameAr}`, ...c,
-      admin1: govOfRural, cc: "SY", ar: [`أرياف ${nameAr}`], src: "hudna-derived" });
+const meanPt = (arr: GazPlace[]) => ({
+  lat: r5(arr.reduce((s, p) => s + p.lat, 0) / arr.length), lon: r5(arr.reduce((s, p) => s + p.lon, 0) / arr.length),
+});
+const ruralKeys = new Set<string>();
+/** "ريف X" and its eight directional parts from the localities of `pool` around `center`. */
+const ruralDone = new Set<GazPlace>();
+function addRural(id: string, center: GazPlace, nameAr: string, nameEn: string, admin: string, pool: GazPlace[]): void {
+  if (ruralDone.has(center)) return;
+  ruralDone.add(center);
+  const plainTaken = ruralKeys.has(normalizeKey(`ريف ${nameAr}`));
+  ruralKeys.add(normalizeKey(`ريف ${nameAr}`));
+  if (pool.length && !plainTaken) {
+    add({ id, kind: "rural", name: `${nameEn} countryside`, name_ar: `ريف ${nameAr}`, ...meanPt(pool), admin1: admin, cc: "SY",
+      ar: [`أرياف ${nameAr}`], src: "hudna-derived" });
   }
   for (const [ar, en, deg] of DIRS) {
     const half = deg % 90 === 0 ? 50 : 30;
-    const sector = ring.filter((l) => {
-      let d = Math.abs(bearingDeg(capital.lat, capital.lon, l.lat, l.lon) - deg);
+    const sector = pool.filter((l) => {
+      let d = Math.abs(bearingDeg(center.lat, center.lon, l.lat, l.lon) - deg);
       if (d > 180) d = 360 - d;
       return d <= half;
     });
-    let pt: { lat: number; lon: number };
-    if (sector.length >= 3) pt = mean(sector);
-    else continue;
+    if (sector.length < 3) continue;
     add({
-      id: `rural-${g.id}-${en}`, kind: "rural", name: `${en[0]!.toUpperCase()}${en.slice(1)} ${g.name.en} countryside`,
-      name_ar: `ريف ${nameAr} ${ar}`, ...pt, admin1: govOfRural, cc: "SY",
+      id: `${id}-${en}`, kind: "rural", name: `${en[0]!.toUpperCase()}${en.slice(1)} ${nameEn} countryside`,
+      name_ar: `ريف ${nameAr} ${ar}`, ...meanPt(sector), admin1: admin, cc: "SY",
       ar: (ALT_DIR[ar] ?? []).map((a) => `ريف ${nameAr} ${a}`), src: "hudna-derived",
     });
   }
+}
+// governorates: the localities of the governorate around its capital ("ريف دمشق" itself is the
+// governorate Rif Dimashq; its parts come from the localities of Rif Dimashq around Damascus)
+for (const g of govs) {
+  if (g.name.en === "Rif Dimashq") continue;
+  const capital = localities.find((l) => l.kind === "city" && normalizeKey(l.name_ar) === normalizeKey(g.name.ar));
+  if (!capital) continue;
+  const admin = g.name.en === "Damascus" ? "Rif Dimashq" : g.name.en;
+  const pool = localities.filter((l) => l.admin1 === admin && haversineKm(l.lat, l.lon, capital.lat, capital.lon) > 6);
+  if (g.name.en === "Damascus") ruralKeys.add(normalizeKey("ريف دمشق"));
+  addRural(`rural-${g.id}`, capital, g.name.ar, g.name.en, admin, pool);
+}
+// district seats and other towns reports use as landmarks ("ريف منبج الغربي"، "ريف جسر الشغور")
+for (const seat of localities.filter((l) => l.kind === "city" || (l.pop ?? 0) >= 20000)) {
+  const pool = localities.filter((l) => l !== seat && haversineKm(l.lat, l.lon, seat.lat, seat.lon) > 3 && haversineKm(l.lat, l.lon, seat.lat, seat.lon) < 30);
+  addRural(`rural-${seat.id}`, seat, seat.name_ar, seat.name, seat.admin1 ?? admin1At(seat.lat, seat.lon), pool);
 }
 
 // --- 7. Countries and foreign cities -------------------------------------------------------------
 const require_ = (await import("node:module")).createRequire(import.meta.url);
 type WC = { cca2: string; name: { common: string; official: string }; translations: Record<string, { common: string; official: string }>; latlng: [number, number]; altSpellings: string[] };
 const countries: WC[] = require_("world-countries/countries.json");
+const COUNTRY_EN: Record<string, string> = { TR: "Turkey" }; // the name reports and UCDP use
 const countryName = new Map<string, string>();
 for (const c of countries) {
   countryName.set(c.cca2, c.name.common);
@@ -266,10 +320,27 @@ for (const c of countries) {
   if (!ara) continue;
   const extra = COUNTRY_NAME_VARIANTS[c.cca2] ?? [];
   add({
-    id: `cc-${c.cca2}`, kind: "country", name: c.name.common, name_ar: extra[0] ?? ara.common, lat: r5(c.latlng[0]),
+    id: `cc-${c.cca2}`, kind: "country", name: COUNTRY_EN[c.cca2] ?? c.name.common, name_ar: extra[0] ?? ara.common, lat: r5(c.latlng[0]),
     lon: r5(c.latlng[1]), admin1: null, cc: c.cca2,
-    ar: [...new Set([ara.common, ara.official, ...extra])], en: [c.name.official], src: "world-countries",
+    ar: [...new Set([ara.common, ara.official, ...extra])], en: [c.name.common, c.name.official, ...c.altSpellings.filter((a) => a.length > 3)],
+    adj: adjectives(COUNTRY_ADJECTIVES[c.cca2] ?? []), src: "world-countries",
   });
+}
+/** "روسي" → روسي، الروسي، روسية، الروسية، روسيين…; irregular plurals are listed as they are. */
+function adjectives(stems: string[]): string[] | undefined {
+  const out = new Set<string>();
+  for (const st of stems) {
+    out.add(st);
+    if (st.startsWith("ال") || st.endsWith("ون") || st.endsWith("ين") || !st.endsWith("ي")) {
+      if (!st.startsWith("ال")) out.add("ال" + st);
+      continue;
+    }
+    for (const f of [st, st + "ة", st + "ين", st + "ون", st + "تان", st + "تين", st + "ان"]) {
+      out.add(f);
+      out.add("ال" + f);
+    }
+  }
+  return out.size ? [...out] : undefined;
 }
 const seenCity = new Set<string>();
 for (const [en, ar, lat, lon, cc, arv, env] of WORLD_CITIES) {
@@ -288,9 +359,10 @@ const stats = existsSync(corpus) ? corpusCueStats(corpus, places) : new Map<stri
 const majorKeys = new Set<string>();
 const allKeys = new Set<string>();
 for (const p of places) {
+  // well-known names: a bare mention is enough (common-word capitals are in STOP_* instead)
   const major =
-    p.kind === "country" || p.kind === "governorate" || p.kind === "rural" || (p.pop ?? 0) >= 15000 ||
-    (p.ev ?? 0) >= 10 || p.kind === "foreign_city";
+    p.kind === "country" || p.kind === "governorate" || p.kind === "rural" || p.kind === "city" ||
+    (p.src === "hudna" && p.kind !== "neighbourhood") || (p.src === "localities" && (p.pop ?? 0) >= 15000);
   for (const n of [p.name_ar, ...(p.ar ?? [])]) {
     const k = normalizeKey(n);
     allKeys.add(k);
@@ -326,6 +398,7 @@ for (const p of places) {
   if (!p.pop) delete p.pop;
   if (p.admin1 === undefined) p.admin1 = null;
 }
+for (const p of places) p.k = phraseKeys(p);
 const counts: Record<string, number> = {};
 for (const p of places) counts[p.kind] = (counts[p.kind] ?? 0) + 1;
 const syrian = places.filter((p) => p.cc === "SY").length;

@@ -31,7 +31,7 @@ const TENS: [string, number][] = [
   ["ستون ستين", 60], ["سبعون سبعين", 70], ["ثمانون ثمانين", 80], ["تسعون تسعين", 90],
 ];
 for (const [w, v] of TENS) add(w, { value: v, cls: "ten" });
-add("مئه مائه ميه", { value: 100, cls: "hundred", plainHundred: true });
+add("مئه مائه", { value: 100, cls: "hundred", plainHundred: true });
 add("مئتان مئتين مئتا مئتي مائتان مائتين مائتا مائتي", { value: 200, cls: "hundred" });
 const HUNDRED_UNITS: [string, number][] = [
   ["ثلاث", 3], ["اربع", 4], ["خمس", 5], ["ست", 6], ["سبع", 7], ["ثمان", 8], ["ثماني", 8], ["تسع", 9],

@@ -43,7 +43,8 @@ const BEFORE: [string[], Qualifier][] = (
     ["ما يقارب", "about"], ["ما يقرب من", "about"], ["يقارب", "about"], ["تقارب", "about"], ["ما يناهز", "about"],
     ["يناهز", "about"], ["تناهز", "about"], ["نحو", "about"], ["حوالي", "about"], ["قرابه", "about"], ["زهاء", "about"],
     ["تقريبا", "about"], ["قرابه ال", "about"], ["ما مجموعه", "exact"],
-    ["اقل من", "at_most"], ["حتي", "at_most"],
+    ["اقل من", "at_most"], ["حتي", "at_most"], ["تصل الي", "at_most"], ["يصل الي", "at_most"],
+    ["قد تصل الي", "at_most"], ["قد يصل الي", "at_most"],
   ] as [string, Qualifier][]
 )
   .map(([p, q]) => [p.split(" "), q] as [string[], Qualifier])
@@ -51,10 +52,13 @@ const BEFORE: [string[], Qualifier][] = (
 
 const STOP = set(
   "في من علي الي عن مع بين حتي الذي التي الذين ان او و ثم قد لا لم لن ما هذا هذه ذلك تلك كل خلال منذ بعد قبل عند " +
-    "نحو حوالي او ام بل لكن كما مثل اي هو هي هم وقد فقط ايضا عدد اخري اخر الي جراء بسبب اثر اثناء وفق بحسب",
+    "نحو حوالي او ام بل لكن كما مثل اي هو هي هم وقد فقط ايضا عدد اخري اخر الي جراء بسبب اثر اثناء وفق بحسب " +
+    "منهم منها منهن منهما فيها فيه عليها عليه",
 );
 const RISE_VERBS = ["ارتفع", "يرتفع", "ترتفع", "ليرتفع", "لترتفع", "وارتفع", "فارتفع", "ارتفاع", "بارتفاع"];
 const TWO = set("اثنين اثنان اثنتين اثنتان");
+// nouns after which an article + tens word is an ordinal: "القرن العشرين"، "الدورة الثلاثين"
+const ORDINAL_HEADS = set("القرن الدوره الذكري المرتبه الطابق الجوله النسخه المؤتمر القمه");
 
 /** Plurals of tens/hundreds/thousands: [low, high] (normalized, clitics stripped before lookup). */
 const PLURALS = new Map<string, [number, number]>([
@@ -94,10 +98,22 @@ function digitsCore(toks: readonly Token[], i: number): Core | null {
   if (v === null) return null;
   const next = toks[i + 1];
   if (next && next.kind === "punct" && next.norm === ":" && toks[i + 2]?.kind === "number") return null; // 10:30
+  if (next && next.kind === "punct" && (next.norm === "°" || next.norm === "℃")) return null; // a temperature
   const before = toks[i - 1];
   if (before && before.kind === "punct" && before.norm === ":" && before.end === t.start && toks[i - 2]?.kind === "number") return null;
   const prev = word(toks, i - 1);
   if (prev !== null && (stripConj(prev) === "الساعه" || prev === "رقم" || prev === "القرار" || prev === "المرسوم")) return null;
+  // model designations glued by a hyphen: "F-16"، "إس-400"، "Su-24"
+  const hy = toks[i - 1];
+  const model = toks[i - 2];
+  if (hy && model && hy.kind === "punct" && hy.norm === "-" && hy.end === t.start && model.end === hy.start && model.kind === "word") return null;
+  // anniversaries and editions: "الذكرى الـ70"، "الدورة الـ12"
+  if (prev === "ال" && ORDINAL_HEADS.has(word(toks, i - 2) ?? "")) return null;
+  // list numbering at the start of a line or sentence: "2- سيتخذ…", "3) …"
+  if (next && next.kind === "punct" && (next.norm === "-" || next.norm === ")") && toks[i + 2]?.kind === "word") {
+    const p = toks[i - 1];
+    if (!p || (p.kind === "punct" && p.norm !== "(")) return null;
+  }
   let value = v;
   let to = i + 1;
   const s = word(toks, to);
@@ -123,6 +139,9 @@ function wordsCore(toks: readonly Token[], i: number): Core | null {
   // ordinals: "الخامس عشر"، "الحادي والعشرين" — the عشر/والعشرين part is not a count
   const prevOrd = toks[i - 1] && toks[i - 1]!.kind === "word" ? lookupOrdinal(toks[i - 1]!.norm) : null;
   if (prevOrd && (hit.atom.value === 10 || hit.atom.cls === "ten")) return null;
+  // "لست" is "I am not"; "القرن العشرين" is the twentieth century
+  if (w === "ست" && t.norm !== "ست" && !t.norm.startsWith("وست") && t.norm !== "الست") return null;
+  if (hit.article && hit.atom.cls === "ten" && ORDINAL_HEADS.has(word(toks, i - 1) ?? "")) return null;
   const p = parseWordsAt(toks, i);
   if (!p) return null;
   // "أحد"/"إحدى" alone means "one of": needs a following noun, and "لا أحد" is "nobody"
@@ -234,12 +253,21 @@ for (const entry of BEFORE) {
   BEFORE_BY_LAST.set(last, list);
 }
 
+/** w is p, or p with a glued و/ف and/or ب/ل/ك ("وأكثر"، "لأكثر"، "بنحو"، "ولنحو"). */
+function withClitics(w: string, p: string): boolean {
+  if (w === p) return true;
+  if (!w.endsWith(p)) return false;
+  const extra = w.length - p.length;
+  if (extra === 1) return "وفبلك".includes(w[0]!);
+  if (extra === 2) return "وف".includes(w[0]!) && "بلك".includes(w[1]!);
+  return false;
+}
+
 function qualifierBefore(toks: readonly Token[], i: number, floor: number): { q: Qualifier; from: number } | null {
   const lastW = word(toks, i - 1);
   if (lastW === null) return null;
   // one-word phrases may carry و/ف ("وأكثر"، "ونحو"): look those up by the bare word too
-  const list = BEFORE_BY_LAST.get(lastW) ?? BEFORE_BY_LAST.get(stripConj(lastW)) ??
-    (lastW.startsWith("ب") ? BEFORE_BY_LAST.get(lastW.slice(1)) : undefined);
+  const list = BEFORE_BY_LAST.get(lastW) ?? BEFORE_BY_LAST.get(lastW.slice(1)) ?? BEFORE_BY_LAST.get(lastW.slice(2));
   if (!list) return null;
   for (const [phrase, q] of list) {
     const from = i - phrase.length;
@@ -248,7 +276,7 @@ function qualifierBefore(toks: readonly Token[], i: number, floor: number): { q:
     for (let k = 0; k < phrase.length && ok; k++) {
       const w = word(toks, from + k);
       if (w === null) ok = false;
-      else if (k === 0) ok = w === phrase[0] || stripConj(w) === phrase[0] || (w.startsWith("ب") && w.slice(1) === phrase[0]);
+      else if (k === 0) ok = withClitics(w, phrase[0]!);
       else ok = w === phrase[k];
     }
     if (ok) return { q, from };
@@ -270,7 +298,18 @@ function qualifierAfter(toks: readonly Token[], j: number): { q: Qualifier; to: 
 
 function risingBefore(toks: readonly Token[], from: number, floor: number): boolean {
   if (word(toks, from - 1) !== "الي") return false;
-  for (let k = from - 2; k >= Math.max(floor, from - 6); k--) {
+  // may look across the previous figure: "ارتفع عدد القتلى من 5 إلى 8"
+  void floor;
+  for (let k = from - 2; k >= Math.max(0, from - 8); k--) {
+    const t = toks[k]!;
+    if (t.kind === "punct") return false;
+    if (RISE_VERBS.some((v) => t.norm.startsWith(v))) return true;
+  }
+  return false;
+}
+
+function riseVerbBefore(toks: readonly Token[], from: number, floor: number): boolean {
+  for (let k = from - 1; k >= Math.max(floor, from - 5); k--) {
     const t = toks[k]!;
     if (t.kind === "punct") return false;
     if (RISE_VERBS.some((v) => t.norm.startsWith(v))) return true;
@@ -295,6 +334,7 @@ function rangeEnd(toks: readonly Token[], j: number, first: Core, opener: string
   let k = -1;
   if (opener === "بين" && w === "و") k = j + 1;
   else if (opener === "من" && (w === "الي" || w === "حتي")) k = j + 1;
+  else if ((opener === null || opener === "بين") && w === "الي" && (first.kind === "digits" || first.kind === "words")) k = j + 1;
   else if (w === "او") k = j + 1;
   else if (t.kind === "punct" && (t.norm === "-" || t.norm === "–") && first.kind === "digits") k = j + 1;
   if (k >= 0) {
@@ -331,6 +371,15 @@ export function findNumbers(text: string): NumberMention[] {
       i++;
       continue;
     }
+    // "مستشارين اثنين": a noun in a dual-looking form confirmed by اثنين is the counted dual
+    if (core.kind === "words" && core.to === i + 1 && TWO.has(t.norm) && i - 1 >= floor) {
+      const pw = word(toks, i - 1);
+      if (pw !== null && pw.length >= 4 && (pw.endsWith("ين") || pw.endsWith("ان")) && !STOP.has(pw) && !lookupNumberWord(pw)) {
+        core.from = i - 1;
+        core.kind = "dual";
+        core.nounTok = i - 1;
+      }
+    }
     let from = core.from;
     let to = core.to;
     let value = core.value;
@@ -342,7 +391,8 @@ export function findNumbers(text: string): NumberMention[] {
     const openerRaw = word(toks, from - 1);
     const openerW = openerRaw === null ? null : stripConj(openerRaw);
     const opener = openerW === "بين" || openerW === "من" ? openerW : null;
-    if (kind === "digits" || kind === "words") {
+    // "ارتفع عدد القتلى من 5 إلى 8" is a revision, not a range
+    if ((kind === "digits" || kind === "words") && !riseVerbBefore(toks, from - (opener ? 1 : 0), floor)) {
       const second = rangeEnd(toks, to, core, opener);
       if (second) {
         low = value;
@@ -410,14 +460,18 @@ export function findNumbers(text: string): NumberMention[] {
     const m: NumberMention = { start: a, end: b, text: text.slice(a, b), value, low, high, qualifier, kind };
     if (nounTok >= 0) {
       const nt = toks[nounTok]!;
-      m.noun = { text: nt.text, start: nt.start, end: nt.end, norm: nt.norm };
+      m.noun = nounTok === from && a > nt.start
+        ? { text: text.slice(a, nt.end), start: a, end: nt.end, norm: nt.norm.slice(1) } // "وقذيفتا" → "قذيفتا"
+        : { text: nt.text, start: nt.start, end: nt.end, norm: nt.norm };
     }
     const pct = toks[to];
+    const before = word(toks, from - 1);
+    if (before === "بنسبه" || before === "نسبه" || before === "ونسبه") m.percent = true;
     if (pct && (pct.norm === "%" || pct.norm === "٪" || pct.norm === "بالمئه" || pct.norm === "بالمائه" ||
         (pct.norm === "في" && (word(toks, to + 1) === "المئه" || word(toks, to + 1) === "المائه")))) {
       m.percent = true;
-      delete m.noun;
     }
+    if (m.percent) delete m.noun;
     if (rising) m.rising = true;
     out.push(m);
     floor = end;

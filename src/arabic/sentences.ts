@@ -10,16 +10,29 @@ export interface Sentence {
   paragraph: number;
 }
 
-const TERMINATORS = new Set([".", "!", "?", "؟", "؛", "…", "۔"]);
-const CLOSERS = new Set(["»", "\"", "”", "’", ")", "]", "›", "'"]);
+// Per-code-unit flags, built once: the scan below touches every character of every report.
+const TERM = 1, CLOSE = 2, QUOTE = 4, NEWLINE = 8, SPACE = 16;
+const FLAGS = new Uint8Array(0x10000);
+for (const ch of ".!?؟؛…۔") FLAGS[ch.charCodeAt(0)]! |= TERM;
+for (const ch of "»\"”’)]›'") FLAGS[ch.charCodeAt(0)]! |= CLOSE;
+for (const ch of "«»“”\"") FLAGS[ch.charCodeAt(0)]! |= QUOTE;
+for (const c of [0x0a, 0x0d, 0x2028, 0x2029]) FLAGS[c]! |= NEWLINE;
+// spaces and invisible controls (zero-width, bidi marks and embeddings) are trimmed from spans
+for (const c of [0x20, 0x09, 0xa0, 0x202f, 0x3000, 0xfeff, 0x061c, 0x2060]) FLAGS[c]! |= SPACE;
+for (let c = 0x2000; c <= 0x200f; c++) FLAGS[c]! |= SPACE;
+for (let c = 0x202a; c <= 0x202e; c++) FLAGS[c]! |= SPACE;
+for (let c = 0x2066; c <= 0x2069; c++) FLAGS[c]! |= SPACE;
 // Unclosed quotes would otherwise swallow the rest of a paragraph: give up after this many chars.
 const MAX_QUOTE = 600;
 
 function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x3000 || c === 0xfeff;
+  return (FLAGS[c]! & SPACE) !== 0;
 }
 function isNewline(c: number): boolean {
-  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+  return (FLAGS[c]! & NEWLINE) !== 0;
+}
+function isTerminator(c: number): boolean {
+  return (FLAGS[c]! & TERM) !== 0;
 }
 function isLetter(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x0621 && c <= 0x064a) || (c >= 0x0671 && c <= 0x06d3);
@@ -29,6 +42,18 @@ function isDigit(c: number): boolean {
 }
 function isMark(c: number): boolean {
   return (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640;
+}
+
+function letterRunBefore(text: string, i: number): number {
+  let k = i - 1;
+  let n = 0;
+  while (k >= 0) {
+    const c = text.charCodeAt(k);
+    if (isLetter(c)) n++;
+    else if (!isMark(c)) break;
+    k--;
+  }
+  return n;
 }
 
 /** Does the "." at i end an abbreviation of one letter ("د." "م." "ص.ب")? */
@@ -67,8 +92,14 @@ export function splitSentences(text: string): Sentence[] {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
+    const f = FLAGS[c]!;
+    if ((f & (TERM | QUOTE | NEWLINE)) === 0) {
+      // fast path: an ordinary character (quote-length bookkeeping happens at the next special one)
+      i++;
+      continue;
+    }
     const ch = text[i]!;
-    if (isNewline(c)) {
+    if (f & NEWLINE) {
       emit(segStart, i);
       while (i < n && (isNewline(text.charCodeAt(i)) || isSpace(text.charCodeAt(i)))) i++;
       if (sawText) paragraph++;
@@ -87,7 +118,8 @@ export function splitSentences(text: string): Sentence[] {
         // «… انتهى.» ends the sentence after the closing quote
         let k = i - 1;
         while (k > segStart && isSpace(text.charCodeAt(k))) k--;
-        if (TERMINATORS.has(text[k]!) && text[k] !== "." ? true : text[k] === "." && !isAbbreviation(text, k)) {
+        const kc = text.charCodeAt(k);
+        if (isTerminator(kc) && (kc !== 0x2e || !isAbbreviation(text, k))) {
           emit(segStart, i + 1);
           segStart = i + 1;
         }
@@ -101,7 +133,7 @@ export function splitSentences(text: string): Sentence[] {
       quoteDepth = 0;
       asciiQuote = false;
     }
-    if (!inQuote && TERMINATORS.has(ch)) {
+    if (!inQuote && (f & TERM)) {
       if (ch === ".") {
         const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
         const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
@@ -113,6 +145,10 @@ export function splitSentences(text: string): Sentence[] {
           i++; // www.sana.sy, U.S.
           continue;
         }
+        if (next && isLetter(next) && letterRunBefore(text, i) <= 3) {
+          i++; // spelled-out acronyms: "سي.بي.إس"، "إيه.بي.سي"
+          continue;
+        }
         if (isAbbreviation(text, i)) {
           i++;
           continue;
@@ -120,7 +156,7 @@ export function splitSentences(text: string): Sentence[] {
       }
       // swallow a run of terminators and closing quotes/brackets: "..", "؟!", ".»", ".)"
       let j = i + 1;
-      while (j < n && (TERMINATORS.has(text[j]!) || CLOSERS.has(text[j]!))) j++;
+      while (j < n && (FLAGS[text.charCodeAt(j)]! & (TERM | CLOSE)) !== 0) j++;
       emit(segStart, j);
       segStart = j;
       i = j;

@@ -16,10 +16,10 @@ export interface Token {
   kind: "word" | "number" | "punct";
 }
 
-// Character classes, built once: a word starts with a letter (not tatweel) and continues with
+// Character classes (0 = other: a one-char token), built once: a word starts with a letter (not tatweel) and continues with
 // letters, marks, tatweel, ZWNJ/ZWJ; a number is digits with inner separators (. , ٫ ٬); spaces and
 // invisible controls separate tokens; anything else is a one-character punctuation token.
-const C_OTHER = 0, C_LETTER = 1, C_JOIN = 2, C_DIGIT = 3, C_SPACE = 4;
+const C_LETTER = 1, C_JOIN = 2, C_DIGIT = 3, C_SPACE = 4;
 const CLASS = new Uint8Array(0x10000);
 (function build() {
   const letter = /\p{L}/u;

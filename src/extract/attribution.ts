@@ -10,6 +10,8 @@ export interface Attribution {
   attributed: boolean;
   /** parties that speak in this sentence (subject of an attribution verb) */
   speakers: PartyHit[];
+  /** the sources were carried over from an earlier sentence */
+  carried: boolean;
 }
 
 const GENERIC_SOURCE = new Set(["local sources"]);
@@ -31,7 +33,7 @@ export function attributionOf(
     if (p.kind === "civilians") continue;
     const pre = norm.slice(Math.max(s.start, p.start - 6), p.start);
     const complement = /(?:^|\s)(?:ان|بان|لان)\s*[«"]?$/.test(pre); // "أن X فعل": X is what is reported, not who reports
-    const near = !complement && attrs.some((a) => (a.end <= p.start && p.start - a.end <= 14 && !/(?:^|\s)(?:ان|بان|الي|علي|عن)(?:\s|$)/.test(norm.slice(a.end, p.start))) || (p.end <= a.start && a.start - p.end <= 3));
+    const near = !complement && attrs.some((a) => (a.end <= p.start && p.start - a.end <= 14 && !/^(?:[وف])?(?:اتهم|متهم)/.test(a.text) && !/(?:^|\s)(?:ان|بان|الي|علي|عن)(?:\s|$)/.test(norm.slice(a.end, p.start))) || (p.end <= a.start && /^[\s«»"]*(?:قد\s*)?$/.test(norm.slice(p.end, a.start))));
     const spokes = /(?:متحدث|ناطق) (?:الرسمي )?باسم ?$/.test(norm.slice(Math.max(s.start, p.start - 20), p.start).trimEnd() + " ") || /باسم\s*[«"]?$/.test(norm.slice(Math.max(s.start, p.start - 8), p.start));
     if (!near && !spokes) continue;
     speakers.push(p);
@@ -47,11 +49,15 @@ export function attributionOf(
   if (sources.length > 1) sources = sources.filter((x) => !GENERIC_SOURCE.has(x.name));
   const attributed = attrs.length > 0 || /(?:بحسب|حسب|وفق|نقلا عن)/.test(s.text);
   const continues = conts.length > 0;
+  let carried = false;
   if ((attributed || continues) && (!sources.length || (continues && sources.every((x) => GENERIC_SOURCE.has(x.name))))) {
-    if (previous.length) sources = previous.map((x) => ({ ...x }));
+    if (previous.length) {
+      sources = previous.map((x) => ({ ...x }));
+      carried = true;
+    }
   }
   // dedupe by name
   const seen = new Set<string>();
   sources = sources.filter((x) => (seen.has(x.name) ? false : (seen.add(x.name), true)));
-  return { sources: attributed || continues ? sources : [], attributed: (attributed || continues) && sources.length > 0, speakers };
+  return { sources: attributed || continues ? sources : [], attributed: (attributed || continues) && sources.length > 0, speakers, carried };
 }

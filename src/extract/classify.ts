@@ -7,6 +7,7 @@ import type { Hit } from "./pattern.js";
 import type { TriggerEntry } from "./lexicon/triggers.js";
 import type { Sentence } from "./document.js";
 import { segmentOf } from "./document.js";
+import { foldPattern } from "./pattern.js";
 import { AGGREGATE_PERIOD, BACKGROUND_CUES, BACKGROUND_START, MODALITY, NEGATION } from "./lexicon/cues.js";
 
 export const VIOLENT_PRIORITY: EventType[] = ["chemical_attack", "explosion", "air_strike", "shelling", "attack_on_civilians", "armed_clash", "abduction"];
@@ -35,6 +36,8 @@ export interface SentenceFacts {
   hasDate: boolean;
   hasPlace: boolean;
   militaryParty: boolean;
+  /** a count of people that is not a casualty figure (displaced, trapped, detained…) */
+  people?: boolean;
 }
 
 function hasWordPhrase(hay: string, phrase: string): boolean {
@@ -69,7 +72,8 @@ function blocked(s: Sentence, norm: string, h: Hit<TriggerEntry>): { neg: boolea
   const modal = MODAL.some((c) => hasWordPhrase(before, c)) || /(?:^|\s)(?:حاول|حاولت|محاوله|محاولات|تحاول|يحاول)(?:\s|$)/.test(before);
   const bg = BG.some((c) => before.includes(c)) || /(?:^|\s)منذ(?:\s|$)/.test(before.split(/\s+/).slice(-3).join(" "));
   // future: the proclitic س on an imperfect verb ("ستقصف"، "سيشن")
-  const future = /^(?:[وف])?س[يتن]/.test(h.text) && h.entry.type !== "humanitarian";
+  const core = h.text.replace(/^[وف]/, "");
+  const future = /^س[يتن]/.test(core) && h.entry.type !== "humanitarian" && !new RegExp(`^(?:${foldPattern(h.entry.re)})`, "u").test(core);
   return { neg, modal, bg, future };
 }
 
@@ -157,12 +161,18 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
   const terr = by("territory_change");
   if (terr.length && !by("denial").length) {
     const strong = terr.filter((h) => h.entry.strength >= 1);
-    const weakOk = f.militaryParty && !by("humanitarian").length && !by("agreement").some((h) => h.entry.tag === "reach");
-    if (strong.length || (weakOk && terr.length)) {
+    // weak words count only as past-tense verbs ("دخلت"، "تقدمت"), not as nouns of planned moves
+    const weakVerbs = terr.filter((h) => h.entry.strength < 1 && /(?:ت|وا)$/.test(h.text) && !/^(?:[وف])?(?:ال)/.test(h.text));
+    const weakOk = f.militaryParty && weakVerbs.length > 0 && !by("humanitarian").length && !by("agreement").length;
+    if (strong.length || weakOk) {
       const a = strong.length ? strong[0]! : terr[0]!;
       out.push({ type: "territory_change", pos: a.start, strength: strong.length ? 1 : 0.6, triggers: terr });
     }
   }
+  // "سيطرت على X بعد معارك": the clashes are how the ground changed hands — one event.
+  const ti = out.findIndex((c) => c.type === "territory_change" && c.strength >= 1);
+  const ci = out.findIndex((c) => c.type === "armed_clash");
+  if (ti >= 0 && ci >= 0) out.splice(ci, 1);
   // Agreements need a "reach" verb (توصل، اتفق، توقيع، تمديد…).
   const agr = by("agreement");
   const reach = agr.filter((h) => h.entry.tag === "reach");
@@ -174,7 +184,8 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
     out.push({ type: "meeting", pos: first(meet).start, strength: 1, triggers: meet });
   }
   const hum = by("humanitarian");
-  if (hum.length && (hum.some((h) => h.entry.strength >= 1) || (sum(hum) >= 1 && f.anyNumber)) && (f.anyNumber || f.hasDate || f.hasPlace)) {
+  const violentOut = out.some((c) => VIOLENT_PRIORITY.includes(c.type));
+  if (hum.length && (hum.some((h) => h.entry.strength >= 1) || (f.people && !violentOut)) && (f.anyNumber || f.hasDate || f.hasPlace)) {
     out.push({ type: "humanitarian", pos: first(hum).start, strength: 0.9, triggers: hum });
   }
   const st = by("statement");

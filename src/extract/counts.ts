@@ -109,11 +109,12 @@ export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: str
       continue;
     }
     if (noun && !PERSON.test(noun) && !KILL_NOUN.test(noun) && !INJ_NOUN.test(noun)) continue;
+    if (!noun && n.value === 1 && n.kind === "words") continue; // "عائلة واحدة": an adjective, not a count
     if (n.value != null) out.people.push(n.value);
     const before = norm.slice(Math.max(s.start, n.ns - 14), n.ns);
     const isBreakdown = breakdownCues.some((c) => new RegExp(`(?:^|[\\s،,])${c}(?:\\s+)?$`).test(before.trimEnd() + " ") || before.trimEnd().endsWith(c));
     const between = prevEnd >= 0 ? norm.slice(prevEnd, n.ns) : "";
-    const conj = prevEnd >= 0 && between.length < 60 && (/(?:^|\s)و\s*$/.test(between) || norm[n.ns] === "و") && !cues.some((c) => c.pos >= prevEnd && c.pos < n.ns);
+    const conj = prevEnd >= 0 && between.length < 60 && (/(?:^|\s)و\s*$/.test(between) || (norm[n.ns] === "و" && !/^واحد/.test(norm.slice(n.ns, n.ne)))) && !cues.some((c) => c.pos >= prevEnd && c.pos < n.ns);
     if (isBreakdown || (conj && prevBreakdown)) {
       prevBreakdown = true;
       prevEnd = n.ne;

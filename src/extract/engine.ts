@@ -31,6 +31,7 @@ interface Draft {
   targets: Party[];
   sources: Source[];
   claimed: boolean;
+  namedSource: boolean;
   details: Record<string, unknown>;
   topic?: EventType[];
   order: number;
@@ -109,6 +110,7 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
       anyNumber: counts.people.length > 0 || m.numbers.some((n) => n.ns >= s.start && n.ns < s.end && n.value != null),
       hasDate: dates.some((d) => !d.anaphoric),
       hasPlace: places.length > 0,
+      people: counts.people.length > 0 && !counts.killed && !counts.injured,
       militaryParty: parties.some((p) => p.kind !== "civilians" && p.kind !== "government" && p.kind !== "international_org"),
     }, { opinion: doc.opinion });
 
@@ -116,7 +118,7 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
     const resolved = dates.map((d) => (d.anaphoric && lastOwnDate ? { ...lastOwnDate, ns: d.ns, ne: d.ne, text: d.text } : d));
     const sentencePlaces = sortPlaces(places);
     for (const c of cands) {
-      const d = pickDate(resolved, c, s, norm);
+      const d = pickDate(resolved, c, s, norm, cands);
       const own = d && d.startDate !== null ? d : d;
       const dr: Draft = {
         type: c.type,
@@ -125,20 +127,21 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
         pos: c.pos,
         strength: c.strength,
         ownDate: own ?? null,
-        inheritedDate: own ? null : paraDate,
+        inheritedDate: own || c.type === "denial" ? null : paraDate,
         places: pickPlaces(places, c, s),
         ownPlaces: places.length > 0,
         fatalities: null,
         injured: null,
         actors: [],
         targets: [],
-        sources: att.sources,
+        sources: [...att.sources],
         claimed: att.attributed,
+        namedSource: att.attributed && !att.carried,
         details: {},
         ...(c.topic ? { topic: c.topic } : {}),
         order: order++,
       };
-      if (!dr.places.length && paraPlaces.length) dr.places = paraPlaces;
+      if (!dr.places.length && paraPlaces.length) dr.places = [...paraPlaces];
       if (VIOLENT.has(c.type) || c.type === "casualty_claim" || c.countOnly) {
         dr.fatalities = counts.killed;
         dr.injured = counts.injured;
@@ -241,16 +244,18 @@ function pickPlaces(ps: PlaceHit[], c: Candidate, s: Sentence): Place[] {
   return out;
 }
 
-function pickDate(ds: DateHit[], c: Candidate, s: Sentence, norm: string): DateHit | null {
-  let usable = ds.filter((d) => d.startDate || d.relative);
+function pickDate(ds: DateHit[], c: Candidate, s: Sentence, norm: string, all: Candidate[]): DateHit | null {
+  // each date belongs to the nearest event of its sentence ("اتفاق فجر اليوم … بعد أيام من اقتتال")
+  const owners = all.filter((x) => !x.countOnly);
+  let usable = ds.filter((d) => (d.startDate || d.relative) && owners.every((x) => x === c || Math.abs(d.ns - c.pos) <= Math.abs(d.ns - x.pos) || x.type === c.type));
   if (!usable.length) return null;
   // "since" dates (منذ …) only anchor aggregates
-  const since = (d: DateHit) => /منذ\s*(?:\S+\s*){0,4}$/.test(norm.slice(Math.max(s.start, d.ns - 40), d.ns)) && !/منذ\s*$/.test(norm.slice(Math.max(s.start, d.ns - 6), d.ns)) ? true : /منذ\s*$/.test(norm.slice(Math.max(s.start, d.ns - 6), d.ns));
-  if (!c.aggregate && c.type !== "humanitarian") {
+  const since = (d: DateHit) => normalizeKey(d.text).startsWith("منذ") || /منذ\s*(?:\S+\s*){0,4}$/.test(norm.slice(Math.max(s.start, d.ns - 40), d.ns)) && !/منذ\s*$/.test(norm.slice(Math.max(s.start, d.ns - 6), d.ns)) ? true : /منذ\s*$/.test(norm.slice(Math.max(s.start, d.ns - 6), d.ns));
+  if (!c.aggregate) {
     const nonSince = usable.filter((d) => !since(d));
     if (nonSince.length) usable = nonSince;
-    else if (c.type !== "casualty_claim") return null;
-  } else if (c.aggregate) {
+    else if (c.type !== "casualty_claim" && c.type !== "humanitarian") return null;
+  } else {
     const periods = usable.filter((d) => d.precision !== "day" || d.endDate !== d.startDate);
     if (periods.length) usable = periods;
   }
@@ -287,7 +292,8 @@ function absorb(into: Draft, d: Draft, fromHeadline: boolean): void {
     const rev = d.sentences.some((s) => /(?:ارتفع|يرتفع|ترتفع|ارتفاع|بلغت|وصلت)/.test(s.text));
     into.fatalities = mergeCount(into.fatalities, d.fatalities, rev);
     into.injured = mergeCount(into.injured, d.injured, rev);
-    if (d.claimed && !into.claimed) into.claimed = true;
+    // a later sentence makes the event claimed only when it names its own source
+    if (d.claimed && d.namedSource && !into.claimed) into.claimed = true;
     for (const x of d.sources) if (!into.sources.some((y) => y.name === x.name)) into.sources.push(x);
   } else {
     if (!into.places.length && d.places.length) into.places = d.places;
@@ -329,7 +335,9 @@ function attachCountOnly(d: Draft, drafts: Draft[], s: Sentence, aggregate: bool
     if (!VIOLENT.has(e.type)) continue;
     const eLast = Math.max(...e.sentences.map((x) => x.index));
     if (s.index - eLast > 3) break;
-    if (!placesCompatible(e.ownPlaces ? e.places : [], d.ownPlaces ? d.places : []) || !datesCompatible(e.ownDate, d.ownDate)) continue;
+    // a toll update ("ارتفعت الحصيلة إلى 8") continues the incident told just before: dates must agree
+    if (!datesCompatible(e.ownDate, d.ownDate)) continue;
+    if (!placesCompatible(e.ownPlaces ? e.places : [], d.ownPlaces ? d.places : [])) d.ownPlaces = false;
     absorb(e, d, false);
     return;
   }

@@ -4,6 +4,7 @@ import { findNumbers, type NumberMention } from "../arabic/numbers.js";
 import { findDates, type DateMention } from "../arabic/dates.js";
 import type { Place, PartyKind } from "../model/index.js";
 import type { Doc } from "./document.js";
+import { normalizeKey } from "../arabic/normalize.js";
 import { compile, findAll, foldPattern, type Hit } from "./pattern.js";
 import { TRIGGERS, type TriggerEntry } from "./lexicon/triggers.js";
 import { PARTIES, NATIONALITIES, FORCE_NOUNS, GOV_NOUNS, type PartyEntry } from "./lexicon/parties.js";
@@ -12,6 +13,9 @@ import { KILLED, INJURED } from "./lexicon/cues.js";
 import { findPlacesSafe } from "./places.js";
 
 export const TRIG = compile(TRIGGERS);
+const COMMON_WORDS = new Set(["حالات", "حاله", "جديده", "جديد", "جروح", "مدينه", "المدينه", "بلده", "قريه", "اخري", "عين", "سوق", "مركز", "معبر", "حي", "الحي", "تل", "جبل", "طريق", "الطريق", "مشفي", "مستشفي", "جامع", "مطار", "قاعده", "نقطه", "شارع", "خط", "حاجز", "مخيم", "المخيم", "سد", "بئر", "منطقه", "المنطقه", "الجيش"]);
+// Capitals double as governments ("أنقرة تلوّح"): a place only after a place preposition.
+const METONYMS = new Set(["اسرائيل", "روسيا", "تركيا", "ايران", "واشنطن", "موسكو", "انقره", "طهران", "دمشق", "عمان", "بيروت", "بغداد", "الرياض", "القاهره", "امريكا"]);
 export const PART = compile(PARTIES);
 export const SRC = compile(SOURCES);
 export const ATTR = compile(ATTRIBUTION_CUES.map((e) => ({ re: `${e.re}(?:ها|ه|هم|هما)?` })));
@@ -99,17 +103,34 @@ export function findMentions(doc: Doc, text: string, published: string | null): 
   } catch (e) {
     warnings.push(`dates: ${(e as Error).message}`);
   }
+  const triggers = findAll(TRIG, norm);
+  const kills = findAll(KILL, norm);
+  const injuries = findAll(INJ, norm);
+  const sourceHits = findAll(SRC, norm);
+  const taken = [...triggers, ...kills, ...injuries];
   const places: PlaceHit[] = [];
-  for (const p of findPlacesSafe(text, published, warnings)) places.push({ ...p, ns: doc.inv[p.start]!, ne: doc.inv[p.end]! });
+  for (const p of findPlacesSafe(text, published, warnings)) {
+    const ns = doc.inv[p.start]!;
+    const ne = doc.inv[p.end]!;
+    const full = normalizeKey(p.text);
+    const key = full.replace(/^(?:[وفب]|ال|بال|وال)+/, "");
+    // words the gazetteer knows as villages but that are ordinary words here ("بجروح"، "حالات")
+    if (COMMON_WORDS.has(key) || COMMON_WORDS.has(full)) continue;
+    if ((METONYMS.has(key) || METONYMS.has(full)) && !/(?:^|\s)(?:في|الي|من|علي|قرب|بين|حول)\s*$/.test(norm.slice(Math.max(0, ns - 6), ns)) && !/^[بو]?(?:في|ب)/.test(normalizeKey(p.text))) continue;
+    if (taken.some((h) => h.start < ne && ns < h.end) && !/ /.test(key)) continue;
+    if (places.some((q) => q.ns <= ns && ne <= q.ne)) continue;
+    if (sourceHits.some((h) => h.start <= ns && ne <= h.end + 2)) continue; // "حملة «الرقة تذبح بصمت»" names a source
+    places.push({ ...p, ns, ne });
+  }
 
   return {
-    triggers: findAll(TRIG, norm),
+    triggers,
     parties,
-    sources: findAll(SRC, norm),
+    sources: sourceHits,
     attributions: findAll(ATTR, norm),
     continuations: findAll(CONT, norm),
-    kills: findAll(KILL, norm),
-    injuries: findAll(INJ, norm),
+    kills,
+    injuries,
     numbers,
     dates,
     places,

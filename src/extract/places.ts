@@ -16,11 +16,24 @@ type GeoModule = {
 
 let geo: GeoModule | null = null;
 let geoError: string | null = null;
-try {
-  const path = "../geo/index.js";
-  geo = (await import(path)) as GeoModule;
-} catch (e) {
-  geoError = `places unavailable: ${(e as Error).message.split("\n")[0]}`;
+for (const path of ["../geo/index.js", "../geo/find.js"]) {
+  try {
+    geo = (await import(path)) as GeoModule;
+    if (!geo.loadZonesFile) {
+      const zones = (await import("../geo/zones.js".toString())) as Pick<GeoModule, "loadZonesFile">;
+      geo = { ...geo, loadZonesFile: zones.loadZonesFile };
+    }
+    geoError = null;
+    break;
+  } catch (e) {
+    geoError = `places unavailable: ${(e as Error).message.split("\n")[0]}`;
+  }
+}
+
+/** Load a GeoJSON zones file through geo; throws a one-line Error when it cannot. */
+export function loadZones(path: string): void {
+  if (!geo?.loadZonesFile) throw new Error(geoError ?? "zones unavailable");
+  geo.loadZonesFile(path);
 }
 
 export function geoModule(): GeoModule | null {

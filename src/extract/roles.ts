@@ -41,12 +41,14 @@ export function assignRoles(type: EventType, ps: PartyHit[], pos: number, norm: 
       continue;
     }
     if (!violent) {
-      if (type === "threat" || type === "statement" || type === "denial") (p.start < pos ? actors : targets).push(p);
+      // speech acts: the speaker comes before the verb or right after it (VSO: "رحبت وزارة الخارجية")
+      if (type === "threat" || type === "statement" || type === "denial") (p.start < pos || p.start - pos <= 16 ? actors : targets).push(p);
       else actors.push(p);
       continue;
     }
     const before = norm.slice(Math.max(sentStart, p.start - 30), p.start);
-    if (endsWithMarker(before, ACT)) actors.push(p);
+    const lastWord = before.replace(/[«»"()]/g, " ").trim().split(/\s+/).pop() ?? "";
+    if (endsWithMarker(before, ACT) || /^(?:[وف])?(?:اطلق|نفذ|شن|ارتكب|تبن)/.test(lastWord)) actors.push(p);
     else if (endsWithMarker(before, TGT)) targets.push(p);
     else (p.start <= pos ? actors : targets).push(p);
   }

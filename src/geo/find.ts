@@ -59,16 +59,22 @@ interface Work {
 }
 
 /** Recognize and resolve every place phrase of `text` (offsets into `text` as given). */
-export function findPlaces(text: string, opts: { date?: string | null } = {}): PlaceMention[] {
+export function findPlaces(text: string, opts: { date?: string | null; assumeCue?: boolean } = {}): PlaceMention[] {
   if (typeof text !== "string" || !text) return [];
   const gaz = loadGazetteer();
   const { text: norm, map } = normalizeWithMap(text);
   const toks = geoTokens(norm);
-  const raws = recognize(gaz, toks, text, map);
+  const raws = recognize(gaz, toks, text, map, opts.assumeCue === true);
   if (!raws.length) return [];
   directionalRural(gaz, toks, raws);
-  const ranked = rankTogether(raws.map((r) => r.ids.map((k) => gaz.places[k]!)), raws.map((r) => r.kinds));
-  const work: Work[] = raws.map((raw, m) => ({ raw, start: raw.ts, end: raw.b, ranked: ranked[m]! }));
+  const ranked = rankTogether(raws.map((r) => r.ids.map((k) => gaz.places[k]!)), raws.map((r) => r.kinds), raws.map((r) => r.key));
+  // the type noun belongs to the span when it names the chosen kind ("بلدة كفرنبل"), not for
+  // "قرى ريف إدلب" (villages OF the countryside)
+  const work: Work[] = raws.map((raw, m) => {
+    const k = ranked[m]![0]?.place.kind;
+    const start = raw.kinds && k && !raw.kinds.includes(k) && !(raw.kinds.includes("town") && k === "city") ? raw.a : raw.ts;
+    return { raw, start, end: raw.b, ranked: ranked[m]! };
+  });
 
   // relative locations around each anchor
   for (const w of work) {

@@ -53,6 +53,18 @@ function variants(tokens: string[]): string[][] {
   return out;
 }
 
+/** Every normalized phrase a place answers to: its names and their spelling variants. */
+export function phraseKeys(p: GazPlace): string[] {
+  const out = new Set<string>();
+  for (const n of [p.name_ar, ...(p.ar ?? []), p.name, ...(p.en ?? [])]) {
+    if (!n) continue;
+    const toks = nameTokens(n);
+    if (!toks.length) continue;
+    for (const v of variants(toks)) out.add(v.join(" "));
+  }
+  return [...out];
+}
+
 function readFile(path: string): GazetteerFile {
   let raw: string;
   try {
@@ -85,20 +97,20 @@ export function buildIndex(files: GazetteerFile[], overlay: Gazetteer["overlay"]
       places.push(p);
       byId.set(p.id, p);
       counts[p.kind] = (counts[p.kind] ?? 0) + 1;
-      const names = [p.name_ar, ...(p.ar ?? []), p.name, ...(p.en ?? [])];
-      for (const n of names) {
-        if (!n) continue;
-        const toks = nameTokens(n);
-        if (!toks.length) continue;
-        for (const v of variants(toks)) {
-          const key = v.join(" ");
-          const list = byPhrase.get(key);
-          if (!list) byPhrase.set(key, [idx]);
-          else if (!list.includes(idx)) list.push(idx);
-          const first = v[0]!;
-          if ((maxLen.get(first) ?? 0) < v.length) maxLen.set(first, v.length);
-        }
+      // built entries carry their phrase keys (`k`, computed by the build script); overlay
+      // entries are keyed here
+      const keys = p.k ?? phraseKeys(p);
+      for (const key of keys) {
+        const list = byPhrase.get(key);
+        if (!list) byPhrase.set(key, [idx]);
+        else if (list[list.length - 1] !== idx) list.push(idx);
+        const sp = key.indexOf(" ");
+        const first = sp < 0 ? key : key.slice(0, sp);
+        let len = 1;
+        for (let c = sp; c >= 0; c = key.indexOf(" ", c + 1)) len++;
+        if ((maxLen.get(first) ?? 0) < len) maxLen.set(first, len);
       }
+      if (p.k) delete p.k;
     }
   }
   counts.total = places.length;

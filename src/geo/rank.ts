@@ -2,11 +2,11 @@
 // place) plus document context (near the other places of the report, inside a governorate it
 // names) plus what a type noun says ("حي" → neighbourhood). Three rounds settle the choices.
 import type { GazKind, GazPlace } from "./types.js";
-import { haversineKm } from "./sphere.js";
+import { normalizeKey } from "../arabic/normalize.js";
 
 const KIND_PRIOR: Record<GazKind, number> = {
-  city: 0.5, town: 0.4, governorate: 0.0, district: 0.0, subdistrict: -0.05, rural: 0.6, region: 0.5,
-  neighbourhood: 0.2, camp: 0.45, airbase: 0.5, airport: 0.5, crossing: 0.5, dam: 0.5, field: 0.5,
+  city: 0.5, town: 0.4, governorate: 0.0, district: -0.1, subdistrict: -0.15, rural: 0.6, region: 0.5,
+  neighbourhood: 0.2, camp: 0.45, airbase: 0.75, airport: 0.65, crossing: 0.5, dam: 0.5, field: 0.5,
   checkpoint: 0.4, hill: 0.35, site: 0.45, country: 0.55, foreign_city: 0.3,
 };
 
@@ -27,46 +27,62 @@ export interface Ranked {
   near?: { name: string; km: number };
 }
 
+const TOWNLIKE = new Set<GazKind>(["city", "town", "neighbourhood", "camp", "airbase", "airport", "crossing", "dam", "field", "site"]);
 const POINTLIKE = new Set<GazKind>(["city", "town", "neighbourhood", "camp", "airbase", "airport", "crossing", "dam", "field", "checkpoint", "hill", "site"]);
 
 /**
  * Rank the candidates of every mention. `cands[m]` are mention m's candidate places and `kinds[m]`
  * its type-noun kinds. Returns, per mention, candidates sorted best first with their raw scores.
  */
-export function rankTogether(cands: GazPlace[][], kinds: (readonly GazKind[] | null)[]): Ranked[][] {
-  const pri = cands.map((cs, m) => cs.map((p) => prior(p, kinds[m]!)));
+export function rankTogether(cands: GazPlace[][], kinds: (readonly GazKind[] | null)[], keys: string[] = []): Ranked[][] {
+  const pri = cands.map((cs, m) => {
+    // a place whose main name is the phrase beats one that only lists it as an alias
+    const base = cs.map((p) => prior(p, kinds[m]!) + (keys[m] && normalizeKey(p.name_ar) === keys[m] ? 0.15 : 0));
+    // "دير الزور" alone is the city, not the governorate/district/sub-district of the same name
+    if (!kinds[m] && cs.some((p) => TOWNLIKE.has(p.kind)))
+      cs.forEach((p, k) => {
+        if (p.kind === "governorate" || p.kind === "district" || p.kind === "subdistrict") base[k]! -= 0.4;
+      });
+    return base;
+  });
   let best = cands.map((cs, m) => argmax(pri[m]!, cs));
-  let ranked: Ranked[][] = [];
+  let ranked: Ranked[][] = cands.map((cs, m) => cs.map((p, k) => ({ place: p, s: pri[m]![k]! })).sort((x, y) => y.s - x.s));
+  // only mentions with a choice need context; a report naming one place needs none
+  if (!cands.some((cs) => cs.length > 1) || cands.length < 2) return ranked;
   for (let round = 0; round < 3; round++) {
+    const adminCount = new Map<string, number>();
+    for (const b of best) if (b && b.cc === "SY" && b.admin1) adminCount.set(b.admin1, (adminCount.get(b.admin1) ?? 0) + 1);
     ranked = cands.map((cs, m) => {
-      // context from the current best of the OTHER mentions
-      const others: GazPlace[] = [];
-      const admin = new Set<string>();
-      for (let o = 0; o < cands.length; o++) {
-        if (o === m || !best[o]) continue;
-        const b = best[o]!;
-        if (b.cc === "SY" && b.admin1) admin.add(b.admin1);
-        if (POINTLIKE.has(b.kind) || b.kind === "rural") others.push(b);
-      }
+      if (cs.length < 2) return ranked[m]!;
+      const own = best[m];
       return cs
         .map((p, k) => {
           let s = pri[m]![k]!;
           let near: Ranked["near"];
-          if (cs.length > 1) {
+          if (POINTLIKE.has(p.kind) || p.kind === "rural" || p.kind === "region") {
             let d = Infinity;
-            for (const o of others) {
-              if (o === p) continue;
-              const x = haversineKm(p.lat, p.lon, o.lat, o.lon);
+            const cosLat = Math.cos((p.lat * Math.PI) / 180);
+            for (let o = 0; o < best.length; o++) {
+              const b = best[o];
+              if (o === m || !b || b === p || !(POINTLIKE.has(b.kind) || b.kind === "rural")) continue;
+              const dLat = (b.lat - p.lat) * 111.2;
+              if (dLat > 80 || dLat < -80) continue;
+              const dLon = (b.lon - p.lon) * 111.2 * cosLat;
+              const x = Math.sqrt(dLat * dLat + dLon * dLon);
               if (x < d) {
                 d = x;
-                near = { name: o.name, km: Math.round(x) };
+                near = { name: b.name, km: Math.round(x) };
               }
             }
             if (d < 15) s += 0.45;
             else if (d < 40) s += 0.3;
             else if (d < 80) s += 0.12;
             else near = undefined;
-            if (p.cc === "SY" && p.admin1 && admin.has(p.admin1)) s += 0.2;
+          }
+          if (p.cc === "SY" && p.admin1) {
+            // governorates named by OTHER mentions (this mention's own choice does not count)
+            const n = (adminCount.get(p.admin1) ?? 0) - (own && own.admin1 === p.admin1 && own.cc === "SY" ? 1 : 0);
+            if (n > 0) s += 0.2;
           }
           return { place: p, s, near };
         })
@@ -92,7 +108,7 @@ function argmax(scores: number[], cs: GazPlace[]): GazPlace | null {
 export function shares(r: Ranked[]): number[] {
   if (!r.length) return [];
   const mx = r[0]!.s;
-  const e = r.map((x) => Math.exp(4 * (x.s - mx)));
+  const e = r.map((x) => Math.exp(6 * (x.s - mx)));
   const sum = e.reduce((a, b) => a + b, 0);
   return e.map((x) => x / sum);
 }

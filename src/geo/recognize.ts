@@ -2,7 +2,7 @@
 // وب، بال…) are stripped from the first token; words that are also common Arabic words only count
 // after a place cue (see cues.ts and the gazetteer's `cues`); "ريفي X الجنوبي وY الشمالي" gives two.
 import type { Gazetteer } from "./gazetteer.js";
-import type { GazKind } from "./types.js";
+import type { GazKind, GazPlace } from "./types.js";
 import { cueOf, PREFIXES } from "./cues.js";
 import type { GeoToken } from "./text.js";
 import { isAnyGap, isHardGap } from "./text.js";
@@ -22,6 +22,7 @@ export interface RawMention {
   why: string;
 }
 
+const NOT_PLACE_BEFORE = new Set(["شارع", "بشارع", "وشارع", "اوتوستراد", "جادة", "حمله", "مجلس", "قناه", "صحيفه", "جريده", "وكاله", "اذاعه", "تلفزيون", "اتفاق", "اتفاقيه", "مسار", "محادثات", "مفاوضات", "مؤتمر", "اجتماع", "قمه", "بيان", "جوله"]);
 const DIR_ADJ = new Set(["الشمالي", "الجنوبي", "الشرقي", "الغربي"]);
 
 interface Form {
@@ -31,6 +32,9 @@ interface Form {
 
 function formsOf(t: string): Form[] {
   const out: Form[] = [{ f: t, pre: "" }];
+  // fast path: only و ف ب ل start a clitic
+  const c0 = t.charCodeAt(0);
+  if (c0 !== 0x0648 && c0 !== 0x0641 && c0 !== 0x0628 && c0 !== 0x0644) return out;
   for (const p of PREFIXES) {
     if (t.length > p.length + 1 && t.startsWith(p)) {
       const rest = p.endsWith("ال") || p.endsWith("لل") ? "ال" + t.slice(p.length) : t.slice(p.length);
@@ -46,7 +50,8 @@ const isLatin = (t: string) => {
   return c >= 0x61 && c <= 0x7a;
 };
 
-export function recognize(gaz: Gazetteer, toks: GeoToken[], original: string, map: Int32Array): RawMention[] {
+/** assumeCue: the text IS a place phrase (geocode): no context is required for the first name. */
+export function recognize(gaz: Gazetteer, toks: GeoToken[], original: string, map: Int32Array, assumeCue = false): RawMention[] {
   const out: RawMention[] = [];
   const n = toks.length;
   let i = 0;
@@ -75,6 +80,10 @@ export function recognize(gaz: Gazetteer, toks: GeoToken[], original: string, ma
       }
     }
 
+    if (forms.length === 1 && !gaz.maxLen.has(tok.t)) {
+      i++;
+      continue;
+    }
     type Cand = { len: number; key: string; pre: string };
     const cands: Cand[] = [];
     for (const { f, pre } of forms) {
@@ -95,7 +104,9 @@ export function recognize(gaz: Gazetteer, toks: GeoToken[], original: string, ma
     let accepted: RawMention | null = null;
     for (const c of cands) {
       const ids = gaz.byPhrase.get(c.key)!;
-      const gate = gateOf(gaz, toks, i, c.key, c.pre, ids, out, original, map);
+      const gate = assumeCue && out.length === 0
+        ? { ts: i, kinds: null, strong: true, weak: true, why: "query" }
+        : gateOf(gaz, toks, i, c.key, c.pre, ids, out, original, map);
       if (!gate) continue;
       accepted = { a: i, b: i + c.len, key: c.key, ids, ...gate };
       break;
@@ -114,10 +125,14 @@ function gateOf(
 ): Omit<RawMention, "a" | "b" | "key" | "ids"> | null {
   const tok = toks[i]!;
   const before = i > 0 && !isAnyGap(tok.gap) ? toks[i - 1]! : null;
+  // "شارع تل أبيض" is a street named after a town, not the town
+  if (before && NOT_PLACE_BEFORE.has(before.t)) return null;
   const c = before ? cueOf(before.t) : { strong: null, weak: false };
   let strong = !!c.strong;
-  let weak = c.weak || pre.includes("ب");
-  let why = c.strong ? `type noun "${before!.t}"` : c.weak ? `cue "${before!.t}"` : pre.includes("ب") ? `attached "${pre}"` : "";
+  // an attached ب is no cue: "بجروح" (with wounds), "بحالات" (in cases) are not places
+  let weak = c.weak;
+  let kinds = c.strong;
+  let why = c.strong ? `type noun "${before!.t}"` : c.weak ? `cue "${before!.t}"` : "";
   // a list of places: "حلب وإدلب"، "بلدات كفرنبل، حاس وكفرسجنة"
   const last = prev[prev.length - 1];
   if (last && !isHardGap(tok.gap)) {
@@ -126,6 +141,7 @@ function gateOf(
     if (adjacent || viaWa) {
       weak = true;
       strong ||= last.strong;
+      kinds ??= last.kinds;
       if (!why) why = "in a list of places";
     }
   }
@@ -134,14 +150,20 @@ function gateOf(
     // Latin names inside Arabic text: only capitalized ones ("Khan Sheikhoun", not "hole")
     if (!isUpperAscii(original.charCodeAt(map[tok.s]!))) return null;
   } else {
-    if (ids.every((k) => gaz.places[k]!.derived)) level = Math.max(level, 1);
+    // names we derived ourselves, and small places from a user's GeoNames overlay, need a cue
+    if (ids.every((k) => gaz.places[k]!.derived || (gaz.places[k]!.src === "geonames" && (gaz.places[k]!.pop ?? 0) < 5000)))
+      level = Math.max(level, 1);
     const bare = key.replace(/^ال/, "");
     if (!key.includes(" ") && bare.length <= 2) level = Math.max(level, 2);
-    else if (pre && !key.includes(" ") && bare.length <= 3) level = Math.max(level, 1);
+    else if (pre && !key.includes(" ") && bare.length <= 3 && !ids.some((k) => isWellKnown(gaz.places[k]!))) level = Math.max(level, 1);
   }
   if (level === 2 && !strong) return null;
   if (level === 1 && !weak && !strong) return null;
-  return { ts: c.strong ? i - 1 : i, kinds: c.strong, strong, weak, why };
+  return { ts: c.strong ? i - 1 : i, kinds, strong, weak, why };
+}
+
+function isWellKnown(p: GazPlace): boolean {
+  return p.kind === "city" || p.kind === "country" || p.kind === "governorate" || p.kind === "foreign_city" || (p.pop ?? 0) >= 15000;
 }
 
 /** "ريف X [الجنوبي]" for X at token j (X may carry و). */
@@ -165,19 +187,25 @@ function ruralAt(gaz: Gazetteer, toks: GeoToken[], j: number): { key: string; en
 function ruralPair(gaz: Gazetteer, toks: GeoToken[], i: number): RawMention[] | null {
   const first = ruralAt(gaz, toks, i + 1);
   if (!first) return null;
-  const j = first.end;
-  const t = toks[j];
-  if (!t || isHardGap(t.gap)) return null;
-  let k = j;
-  if (t.t === "و") k = j + 1;
-  else if (!t.t.startsWith("و") && !/[،,]/.test(t.gap)) return null;
-  const second = ruralAt(gaz, toks, k);
-  if (!second) return null;
   const mk = (a: number, ts: number, r: { key: string; end: number }): RawMention => ({
     a, b: r.end, ts, key: r.key, ids: gaz.byPhrase.get(r.key)!, kinds: ["rural"], strong: true, weak: true,
-    why: `dual "ريفي": ${r.key}`,
+    why: `plural "ريفي/أرياف": ${r.key}`,
   });
-  return [mk(i + 1, i, first), mk(k, k, second)];
+  const out = [mk(i + 1, i, first)];
+  // "أرياف حماة وحلب واللاذقية", "ريفي إدلب الجنوبي وحماة الشمالي"
+  let j = first.end;
+  while (out.length < 6) {
+    const t = toks[j];
+    if (!t || isHardGap(t.gap)) break;
+    let k = j;
+    if (t.t === "و") k = j + 1;
+    else if (!t.t.startsWith("و") && !/[،,]/.test(t.gap)) break;
+    const next = ruralAt(gaz, toks, k);
+    if (!next) break;
+    out.push(mk(k, k, next));
+    j = next.end;
+  }
+  return out.length >= 2 ? out : null;
 }
 
 function ruralDefinite(gaz: Gazetteer, toks: GeoToken[], i: number): RawMention | null {

@@ -49,7 +49,7 @@ export function bearingBefore(toks: GeoToken[], end: number): { bearing: Bearing
 }
 
 const UNIT_KM: Record<string, number> = {
-  كم: 1, كلم: 1, كيلو: 1, كيلومتر: 1, كيلومترا: 1, كيلومترات: 1, كيلومتراً: 1, كيلو متر: 1, km: 1,
+  كم: 1, كلم: 1, كيلو: 1, كيلومتر: 1, كيلومترا: 1, كيلومترات: 1, km: 1,
   كيلومترين: 1, ميل: 1.609, اميال: 1.609, ميلا: 1.609, متر: 0.001, مترا: 0.001, امتار: 0.001,
 };
 const SMALL_NUM: Record<string, number> = {

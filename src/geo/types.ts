@@ -29,6 +29,10 @@ export interface GazPlace {
   ev?: number;
   /** 1 = Arabic name derived by our transliteration (not from an Arabic source) */
   derived?: 1;
+  /** countries: Arabic adjectives/demonyms (الروسي، الروسية، أتراك…) */
+  adj?: string[];
+  /** normalized phrase keys (written by the build script so loading needs no normalizing) */
+  k?: string[];
   /** source key (see assets/geo/SOURCES.md) */
   src: string;
 }

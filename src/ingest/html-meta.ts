@@ -22,29 +22,61 @@ function meta(doc: Doc, ...keys: string[]): string | null {
   return null;
 }
 
+/** The outlet's name: og:site_name, JSON-LD publisher, the site part of <title>, the logo, the © line. */
 export function pageOutlet(doc: Doc): string | null {
-  return meta(doc, "og:site_name", "application-name", "publisher") ?? jsonLdField(doc, "publisher") ?? titleTail(doc);
+  return (
+    meta(doc, "og:site_name", "application-name", "publisher") ??
+    jsonLdField(doc, "publisher") ??
+    titleSitePart(doc) ??
+    logoName(doc) ??
+    copyrightName(doc)
+  );
 }
 
-const TITLE_SEP = /\s+[|–—-]\s+/;
+const TITLE_SEP = /\s+[|–—-]\s+|\s*[|»]\s*/;
+const shortName = (s: string | null | undefined): string | null => {
+  const t = clean(s);
+  return t && t.length <= 50 && t.split(" ").length <= 6 ? t : null;
+};
 
-/** "Headline – Site name" in <title>: the site name, when the tail is short. */
-function titleTail(doc: Doc): string | null {
-  const parts = clean(doc.querySelector("title")?.textContent).split(TITLE_SEP);
-  const tail = parts.length > 1 ? parts[parts.length - 1]! : "";
-  return tail && tail.length <= 50 && tail.split(" ").length <= 6 ? tail : null;
+/** "Headline – Site" or "Site | Headline" in <title>: the part that is not the headline. */
+function titleSitePart(doc: Doc): string | null {
+  const parts = clean(doc.querySelector("title")?.textContent).split(TITLE_SEP).map(clean).filter(Boolean);
+  if (parts.length < 2) return null;
+  const headline = clean(meta(doc, "og:title", "twitter:title") ?? doc.querySelector("h1")?.textContent);
+  if (headline) {
+    const others = parts.filter((p) => !headline.includes(p) && !p.includes(headline));
+    if (others.length === 1) return shortName(others[0]);
+  }
+  return shortName(parts[parts.length - 1]);
 }
 
-/** og:title, else <title> without its " | Site name" tail, else the first <h1>. */
+function logoName(doc: Doc): string | null {
+  const logo = doc.querySelector(".logo, #logo, .site-title, .site-name, .brand, [class*=logo]");
+  if (!logo) return null;
+  return shortName(logo.textContent) ?? shortName(doc.querySelector(".logo img, #logo img, [class*=logo] img")?.getAttribute("alt"));
+}
+
+function copyrightName(doc: Doc): string | null {
+  const foot = clean(doc.querySelector("footer")?.textContent ?? "");
+  const m =
+    /©\s*(?:\d{4}\s*)?([^.،|©\d]{3,50}?)\s*(?:[.،|]|جميع الحقوق|$)/.exec(foot) ??
+    /جميع الحقوق محفوظة\s*لـ?\s*([^.،|©\d]{3,50}?)\s*(?:©|[.،|]|\d|$)/.exec(foot);
+  return m ? shortName(m[1]) : null;
+}
+
+/** og:title, else <title> without its site name (head or tail), else the first <h1>. */
 export function pageTitle(doc: Doc, outlet: string | null): string | null {
   const og = meta(doc, "og:title", "twitter:title");
   if (og) return og;
-  let t = clean(doc.querySelector("title")?.textContent);
+  const t = clean(doc.querySelector("title")?.textContent);
   if (t) {
-    const parts = t.split(TITLE_SEP);
-    if (parts.length > 1 && (outlet ? parts[parts.length - 1] === outlet : parts[parts.length - 1]!.length < 40)) {
-      t = parts.slice(0, -1).join(" - ");
+    const parts = t.split(TITLE_SEP).map(clean).filter(Boolean);
+    if (parts.length > 1 && outlet) {
+      const rest = parts.filter((p) => p !== outlet);
+      if (rest.length && rest.length < parts.length) return rest.join(" - ");
     }
+    if (parts.length > 1 && parts[parts.length - 1]!.length < 40) return parts.slice(0, -1).join(" - ");
     return t;
   }
   return clean(doc.querySelector("h1")?.textContent) || null;

@@ -60,14 +60,35 @@ export async function ingestSources(sources: string[], opts: IngestOptions): Pro
   return summary;
 }
 
-/** Load, extract and store each item into `summary`; a failing item is quarantined. */
+/** Items loaded ahead of the one being extracted: overlaps network fetches with extraction. */
+const PREFETCH = 4;
+
+/** Load, extract and store each item (in order) into `summary`; a failing item is quarantined. */
 export async function ingestItems(items: AsyncIterable<Item>, opts: IngestOptions, summary: IngestSummary): Promise<void> {
-  for await (const item of items) {
+  const it = items[Symbol.asyncIterator]();
+  const queue: Array<{ item: Item; loading: Promise<LoadedItem> }> = [];
+  let exhausted = false;
+  const fill = async () => {
+    while (!exhausted && queue.length < PREFETCH) {
+      const next = await it.next();
+      if (next.done) {
+        exhausted = true;
+        break;
+      }
+      const loading = next.value.load();
+      loading.catch(() => {}); // handled when its turn comes
+      queue.push({ item: next.value, loading });
+    }
+  };
+  for (;;) {
+    await fill();
+    const head = queue.shift();
+    if (!head) break;
     let outcome: ItemOutcome;
     try {
-      outcome = await ingestLoaded(await item.load(), item.source, opts);
+      outcome = await ingestLoaded(await head.loading, head.item.source, opts);
     } catch (err) {
-      outcome = await quarantineError(item.source, err, opts.sink);
+      outcome = await quarantineError(head.item.source, err, opts.sink);
     }
     addOutcome(summary, outcome);
     opts.progress?.item?.(outcome);

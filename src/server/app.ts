@@ -2,6 +2,7 @@
 // OpenAPI 3 at /api/openapi.json), the built dashboard at /, security headers everywhere.
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import Fastify, { type FastifyInstance } from "fastify";
 import fastifySwagger from "@fastify/swagger";
 import fastifyStatic from "@fastify/static";
@@ -25,7 +26,7 @@ import type { SaveInput, SaveOutcome } from "../store/index.js";
 export interface ServerOptions {
   /** The store (src/store openStore), or anything with its db + dialect. */
   store: DbHandle & { saveExtraction?(input: SaveInput): Promise<SaveOutcome> };
-  /** Folder of the built dashboard; default web/dist when it exists. */
+  /** Folder of the built dashboard; default the package's web/dist when it exists. */
   webRoot?: string;
   logger?: boolean;
   /** Replace the extract+save pipeline behind POST /api/reports. */
@@ -86,7 +87,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     await exportRoutes(api, ctx);
   });
 
-  const webRoot = resolve(opts.webRoot ?? "web/dist");
+  // Default: the package's own web/dist, wherever the command is run from.
+  const webRoot = opts.webRoot ? resolve(opts.webRoot) : fileURLToPath(new URL("../../web/dist", import.meta.url));
   if (existsSync(webRoot) && statSync(webRoot).isDirectory()) {
     await app.register(fastifyStatic, { root: webRoot, prefix: "/", index: ["index.html"], wildcard: true });
   } else {

@@ -33,6 +33,8 @@ export class ResponseCache {
   private readonly maxBodyBytes: number;
   private readonly maxTotalBytes: number;
   private totalBytes = 0;
+  /** Computations in progress: concurrent misses of one view share one query. */
+  private readonly inflight = new Map<string, Promise<string>>();
 
   constructor(
     private readonly db: Db,
@@ -84,7 +86,15 @@ export class ResponseCache {
       this.entries.set(key, hit);
       return reply.type("application/json; charset=utf-8").header("x-cache", "hit").send(hit.body);
     }
-    const body = String(reply.serialize(await compute()));
+    const flightKey = `${version}\u0000${key}`;
+    let pending = this.inflight.get(flightKey);
+    if (!pending) {
+      pending = compute().then((v) => String(reply.serialize(v)));
+      this.inflight.set(flightKey, pending);
+      const forget = () => this.inflight.delete(flightKey);
+      pending.then(forget, forget);
+    }
+    const body = await pending;
     this.drop(key);
     if (body.length <= this.maxBodyBytes) {
       this.entries.set(key, { version, at: now, body });

@@ -1,7 +1,7 @@
 // POST /api/reports' pipeline: input JSON → Report (HTML through the ingest stage) → extraction →
 // the store's saveExtraction. Injectable, so buildServer callers (and tests) can swap a stage.
 import type { ExtractResult, HudnaEvent, Report } from "../model/index.js";
-import { htmlToReport } from "../ingest/html.js";
+import { toReport as ingestToReport } from "../ingest/index.js";
 import { badRequest } from "./errors.js";
 
 export interface IngestInput {
@@ -33,27 +33,14 @@ export interface IngestStages {
   save(report: Report, result: ExtractResult, original: string | undefined): Promise<SaveLike>;
 }
 
+/** The request body as a Report, through the ingest stage (the same merge rules as `hudna ingest`). */
 export function toReport(input: IngestInput): { report: Report; original?: string } {
-  if (typeof input.html === "string") {
-    if (!input.html.trim()) throw badRequest("html is empty");
-    const r = htmlToReport(input.html, { url: input.url });
-    if (!r.text.trim()) throw badRequest("no article text found in the html");
-    return {
-      report: {
-        ...r,
-        url: input.url ?? r.url ?? null,
-        outlet: input.outlet ?? r.outlet ?? null,
-        published: input.published ?? r.published ?? null,
-        format: "html",
-      },
-      original: input.html,
-    };
-  }
-  const text = input.text ?? "";
-  if (!text.trim()) throw badRequest("text is empty");
-  return {
-    report: { text, url: input.url ?? null, outlet: input.outlet ?? null, published: input.published ?? null, format: "text" },
-  };
+  const isHtml = typeof input.html === "string";
+  const raw = (isHtml ? input.html : input.text) ?? "";
+  if (!raw.trim()) throw badRequest(isHtml ? "html is empty" : "text is empty");
+  const out = ingestToReport({ text: raw, html: isHtml, url: input.url ?? null, outlet: input.outlet ?? null, published: input.published ?? null });
+  if (!out.report.text.trim()) throw badRequest("no article text found in the html");
+  return out;
 }
 
 function eventSummary(e: HudnaEvent): IngestOutcome["events"][number] {

@@ -2,6 +2,7 @@
 // and compare hashes in constant time (no lookup by secret, so no timing oracle on the index).
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Db } from "./store-handle.js";
+import { writeAudit } from "./audit.js";
 
 export const ROLES = ["analyst", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -29,10 +30,13 @@ export async function createToken(db: Db, role: Role, label?: string | null): Pr
   if (!isRole(role)) throw new Error(`unknown role '${String(role)}' (use ${ROLES.join(" or ")})`);
   const id = randomBytes(6).toString("hex");
   const token = `hudna_${id}_${randomBytes(32).toString("base64url")}`;
-  await db
-    .insertInto("api_tokens")
-    .values({ id, token_hash: hashToken(token), role, label: label ?? null, created_at: new Date().toISOString(), revoked_at: null })
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("api_tokens")
+      .values({ id, token_hash: hashToken(token), role, label: label ?? null, created_at: new Date().toISOString(), revoked_at: null })
+      .execute();
+    await writeAudit(trx, { tokenId: null, action: "token.create", target: id, detail: { role, label: label ?? null } });
+  });
   return { id, token };
 }
 
@@ -48,13 +52,17 @@ export async function listTokens(db: Db): Promise<TokenInfo[]> {
 
 /** Marks a token revoked; false when no active token has that id. */
 export async function revokeToken(db: Db, id: string): Promise<boolean> {
-  const res = await db
-    .updateTable("api_tokens")
-    .set({ revoked_at: new Date().toISOString() })
-    .where("id", "=", id)
-    .where("revoked_at", "is", null)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) > 0;
+  return db.transaction().execute(async (trx) => {
+    const res = await trx
+      .updateTable("api_tokens")
+      .set({ revoked_at: new Date().toISOString() })
+      .where("id", "=", id)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
+    const done = Number(res.numUpdatedRows) > 0;
+    if (done) await writeAudit(trx, { tokenId: null, action: "token.revoke", target: id });
+    return done;
+  });
 }
 
 /** The active token a bearer string stands for, or null (malformed, unknown, revoked). */

@@ -3,7 +3,7 @@
 // rewrite an incident's aggregate rows from its members after every change, recording each changed
 // figure/status in incident_revisions.
 import { createHash } from "node:crypto";
-import type { Kysely } from "kysely";
+import type { Insertable, Kysely } from "kysely";
 import type { HudnaEvent, Party } from "../model/index.js";
 import {
   addDays,
@@ -123,6 +123,16 @@ async function candidatesFor(tx: Tx, event: HudnaEvent, extraIds: string[]): Pro
   return rows.map((r) => toCandidate(r, byIncident.get(r.id) ?? []));
 }
 
+/** What this report's transaction already decided, not yet written (event rows are batched). */
+export interface LocalState {
+  /** stored event id → its incident (null: joined none) */
+  incidentOf: Map<string, string | null>;
+  /** incident id → stored ids of this report's events in it */
+  eventsOf: Map<string, string[]>;
+  /** true when the report was not stored before (no old incident can hold a derived id) */
+  newReport: boolean;
+}
+
 /**
  * The incident the stored event joins: an existing one (`existing: true`), a new one to create, or
  * null (a denial whose claim we do not hold). `disputedStoredIds`: stored ids of the events it disputes.
@@ -133,21 +143,37 @@ export async function findIncidentFor(
   reportId: string,
   event: HudnaEvent,
   disputedStoredIds: string[],
+  local: LocalState,
 ): Promise<{ id: string; existing: boolean } | null> {
-  let extraIds: string[] = [];
-  if (disputedStoredIds.length) {
-    const rows = await tx.selectFrom("events").select("incident_id").where("id", "in", disputedStoredIds).execute();
-    extraIds = rows.map((r) => r.incident_id).filter((x): x is string => !!x);
+  const extraIds: string[] = [];
+  const remote: string[] = [];
+  for (const d of disputedStoredIds) {
+    const here = local.incidentOf.get(d);
+    if (here) extraIds.push(here);
+    else if (here === undefined) remote.push(d);
+  }
+  if (remote.length) {
+    const rows = await tx.selectFrom("events").select("incident_id").where("id", "in", remote).execute();
+    for (const r of rows) if (r.incident_id) extraIds.push(r.incident_id);
   }
   const candidates = await candidatesFor(tx, event, extraIds);
+  for (const c of candidates) {
+    const mine = local.eventsOf.get(c.id);
+    if (mine) {
+      c.reportIds = [...(c.reportIds ?? []), reportId];
+      c.eventIds = [...(c.eventIds ?? []), ...mine];
+    }
+  }
   const match = matchIncident(event, candidates, { maxKm: MAX_KM, reportId, disputedEventIds: disputedStoredIds });
   if (match) return { id: match.candidate.id, existing: true };
   if (!opensIncident(event)) return null;
   // The id derives from the event that opens it; a reprocessed report may find its old incident
   // still holding that id (other reports' events, or not yet cleaned up): then salt it.
   let id = incidentIdFor(storedId);
-  for (let salt = 1; await tx.selectFrom("incidents").select("id").where("id", "=", id).executeTakeFirst(); salt++) {
-    id = incidentIdFor(`${storedId}#${salt}`);
+  if (!local.newReport) {
+    for (let salt = 1; await tx.selectFrom("incidents").select("id").where("id", "=", id).executeTakeFirst(); salt++) {
+      id = incidentIdFor(`${storedId}#${salt}`);
+    }
   }
   return { id, existing: false };
 }
@@ -192,11 +218,57 @@ function asText(v: unknown): string | null {
   return v === null || v === undefined ? null : String(v);
 }
 
+type Insert<T extends keyof Database> = Insertable<Database[T]>;
+
+interface Children {
+  parties: Insert<"incident_parties">[];
+  sources: Insert<"incident_sources">[];
+  figures: Insert<"incident_figures">[];
+  violations: Insert<"violations">[];
+}
+
+/**
+ * Child rows of the incidents a report touches, written in one statement per table when the
+ * report's work is done (a round trip per statement is what costs on PostgreSQL). Keyed by
+ * incident: a later rewrite of the same incident in the same report replaces its rows.
+ */
+export class ChildRows {
+  private readonly byIncident = new Map<string, Children>();
+  private readonly revisions: Insert<"incident_revisions">[] = [];
+
+  set(incidentId: string, rows: Children): void {
+    this.byIncident.set(incidentId, rows);
+  }
+
+  drop(incidentId: string): void {
+    this.byIncident.delete(incidentId);
+  }
+
+  addRevisions(rows: Insert<"incident_revisions">[]): void {
+    this.revisions.push(...rows);
+  }
+
+  async flush(tx: Tx): Promise<void> {
+    const all = [...this.byIncident.values()];
+    // Bounded statements: SQLite allows 32766 parameters per statement.
+    const insert = async <T extends "incident_parties" | "incident_sources" | "incident_figures" | "violations" | "incident_revisions">(table: T, rows: Insert<T>[]) => {
+      for (let i = 0; i < rows.length; i += 500) await tx.insertInto(table).values(rows.slice(i, i + 500) as never).execute();
+    };
+    await insert("incident_revisions", this.revisions);
+    await insert("incident_parties", all.flatMap((c) => c.parties));
+    await insert("incident_sources", all.flatMap((c) => c.sources));
+    await insert("incident_figures", all.flatMap((c) => c.figures));
+    await insert("violations", all.flatMap((c) => c.violations));
+    this.byIncident.clear();
+    this.revisions.length = 0;
+  }
+}
+
 /** Recompute and rewrite an incident from its stored members; delete it when none is left. */
-export async function refreshIncident(tx: Tx, incidentId: string, reportId: string | null, zones: Map<string, ZoneWindow>, now: string): Promise<void> {
+export async function refreshIncident(tx: Tx, incidentId: string, reportId: string | null, zones: Map<string, ZoneWindow>, now: string, batch: ChildRows): Promise<void> {
   const old = await tx.selectFrom("incidents").selectAll().where("id", "=", incidentId).executeTakeFirst();
   const members = await loadMembers(tx, incidentId);
-  await writeIncident(tx, incidentId, members, old, reportId, zones, now);
+  await writeIncident(tx, incidentId, members, old, reportId, zones, now, batch);
 }
 
 /**
@@ -211,8 +283,10 @@ export async function writeIncident(
   reportId: string | null,
   zones: Map<string, ZoneWindow>,
   now: string,
+  batch: ChildRows,
 ): Promise<void> {
   if (!members.length) {
+    batch.drop(incidentId);
     if (old) {
       await tx.deleteFrom("incidents").where("id", "=", incidentId).execute();
       await tx.insertInto("incident_revisions").values({ incident_id: incidentId, at: now, field: "deleted", old_value: old.status, new_value: null, report_id: reportId }).execute();
@@ -258,7 +332,7 @@ export async function writeIncident(
     const after = asText(row[f]);
     return before === after ? [] : [{ incident_id: incidentId, at: now, field: f, old_value: before, new_value: after, report_id: reportId }];
   });
-  if (revisions.length) await tx.insertInto("incident_revisions").values(revisions).execute();
+  batch.addRevisions(revisions);
 
   if (old) {
     // Child rows are rebuilt from the members: simpler and safer than diffing them.
@@ -272,10 +346,8 @@ export async function writeIncident(
     ...s.targets.map((p) => ({ side: "target", p })),
   ].map(({ side, p }) => ({ incident_id: incidentId, side, name: p.name, name_ar: p.name_ar ?? null, kind: p.kind }));
   const uniqueParties = [...new Map(parties.map((p) => [`${p.side}\u0000${p.name}`, p])).values()];
-  if (uniqueParties.length) await tx.insertInto("incident_parties").values(uniqueParties).execute();
 
   const sources = s.sources.map((x) => ({ incident_id: incidentId, report_id: x.reportId, event_id: x.eventId, name: x.name, kind: x.kind }));
-  if (sources.length) await tx.insertInto("incident_sources").values(sources).execute();
 
   const figures = s.figures.map((f) => ({
     incident_id: incidentId,
@@ -291,7 +363,10 @@ export async function writeIncident(
     text: safeText(f.count.text ?? ""),
     used: f.used ? 1 : 0,
   }));
-  if (figures.length) await tx.insertInto("incident_figures").values(figures).execute();
-
-  if (violations.length) await tx.insertInto("violations").values(violations.map((v) => ({ ...v, incident_id: incidentId }))).execute();
+  batch.set(incidentId, {
+    parties: uniqueParties,
+    sources,
+    figures,
+    violations: violations.map((v) => ({ ...v, incident_id: incidentId })),
+  });
 }

@@ -48,6 +48,8 @@ export interface Store {
   close(): Promise<void>;
   /** ONE transaction per report: report + events + incident merge/reconcile + violations. */
   saveExtraction(input: SaveInput): Promise<SaveOutcome>;
+  /** The extractor version a report is stored with, or null when it is not stored (skip re-extracting duplicates). */
+  reportVersion(id: string): Promise<string | null>;
   quarantine(item: { source: string; reason: string; sample?: string; bytes?: number }): Promise<void>;
   listQuarantine(opts?: { limit?: number }): Promise<QuarantineRow[]>;
   /** Reports stored with an extractor version other than `version`, paged by id. */
@@ -78,7 +80,15 @@ export function toReport(r: StoredReport): Report & { id: string } {
 const PAGE = 200;
 const MAX_SAMPLE = 4000;
 
-export async function openStore(url?: string): Promise<Store> {
+export interface OpenOptions {
+  /**
+   * When the zones table is empty, fill it from the geo stage's active zones (the shipped 2017
+   * de-escalation zones unless a zones file was loaded). Off by default: tests bring their own.
+   */
+  seedZones?: boolean;
+}
+
+export async function openStore(url?: string, opts: OpenOptions = {}): Promise<Store> {
   const target = parseDbUrl(url);
   const db = connect(target);
   const dialect = target.dialect;
@@ -104,6 +114,10 @@ export async function openStore(url?: string): Promise<Store> {
     },
     saveExtraction(input) {
       return saveExtraction(db, dialect, () => zoneCache ?? new Map(), input);
+    },
+    async reportVersion(id) {
+      const r = await db.selectFrom("reports").select("extractor_version").where("id", "=", id).executeTakeFirst();
+      return r?.extractor_version ?? null;
     },
     async quarantine(item) {
       await db
@@ -183,5 +197,15 @@ export async function openStore(url?: string): Promise<Store> {
       };
     },
   };
+  if (opts.seedZones && zoneCache!.size === 0) {
+    try {
+      const { zonesFromGeo } = await import("./zones.js");
+      await store.upsertZones(zonesFromGeo());
+    } catch (err) {
+      // Missing zone data must not stop the store from opening; violations still follow the
+      // extraction's date-aware zone.
+      process.emitWarning(`zones not seeded: ${(err as Error).message.split("\n")[0]}`);
+    }
+  }
   return store;
 }

@@ -3,14 +3,14 @@
 // Stored with an older extractor version → its events are replaced in place ("reprocessed"), the
 // incidents they belonged to recomputed (deleted when left empty).
 import type { Kysely } from "kysely";
-import type { ExtractResult, HudnaEvent, Report } from "../model/index.js";
+import { EVENT_TYPES, PARTY_KINDS, type Count, type ExtractResult, type HudnaEvent, type Party, type PartyKind, type Place, type Report, type Source } from "../model/index.js";
 import type { ZoneWindow } from "../incidents/index.js";
 import type { Database } from "./schema.js";
 import type { Dialect } from "./dialect.js";
 import { withWriteTransaction } from "./tx.js";
 import { safeText } from "./text.js";
 import { compareVersions } from "./version.js";
-import { findIncidentFor, refreshIncident, writeIncident } from "./incident-writer.js";
+import { ChildRows, findIncidentFor, refreshIncident, writeIncident, type LocalState } from "./incident-writer.js";
 
 export interface SaveInput {
   report: Report & { id?: string };
@@ -73,20 +73,52 @@ function eventRow(id: string, reportId: string, seq: number, e: HudnaEvent, inci
   };
 }
 
-/** Fill what a hand-made or older-shape event may lack, so the incident logic can trust it. */
-function normalizeEvent(e: HudnaEvent): HudnaEvent {
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
+const str = (x: unknown): string | null => (typeof x === "string" ? x : null);
+const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+
+function party(p: unknown): Party | null {
+  if (!isObj(p)) return null;
+  const name = str(p.name) || str(p.name_ar);
+  if (!name) return null;
+  const kind = (PARTY_KINDS as readonly string[]).includes(p.kind as string) ? (p.kind as PartyKind) : "unknown";
+  return { ...(p as unknown as Party), name, name_ar: str(p.name_ar) ?? "", kind };
+}
+
+function countOf(c: unknown): Count | null {
+  if (!isObj(c)) return null;
+  const n = (x: unknown) => (typeof x === "number" && Number.isFinite(x) ? x : null);
+  return { ...(c as unknown as Count), low: n(c.low), best: n(c.best), high: n(c.high), qualifier: (str(c.qualifier) ?? "unspecified") as Count["qualifier"], group: (str(c.group) ?? "unknown") as Count["group"], text: str(c.text) ?? "" };
+}
+
+/**
+ * Fill what a hand-made or older-shape event may lack, and drop malformed parts (a party without
+ * a name, a source that is not an object), so the incident logic and the NOT NULL columns can
+ * trust it. Well-formed extractor output passes through unchanged.
+ */
+function normalizeEvent(e: HudnaEvent, i: number): HudnaEvent {
+  if (!isObj(e)) throw new Error(`event ${i} is not an object`);
+  const date = isObj(e.date) ? e.date : null;
   return {
     ...e,
-    disputes: Array.isArray(e.disputes) ? e.disputes : [],
-    date: e.date ?? { start: null, end: null, precision: "unknown", text: "" },
-    actors: Array.isArray(e.actors) ? e.actors : [],
-    targets: Array.isArray(e.targets) ? e.targets : [],
-    locations: Array.isArray(e.locations) ? e.locations : [],
-    sources: Array.isArray(e.sources) ? e.sources : [],
-    evidence: Array.isArray(e.evidence) ? e.evidence : [],
-    fatalities: e.fatalities ?? null,
-    injured: e.injured ?? null,
-    details: e.details ?? {},
+    type: (EVENT_TYPES as readonly string[]).includes(e.type) ? e.type : "other",
+    stance: e.stance === "claimed" || e.stance === "denied" ? e.stance : "asserted",
+    disputes: list(e.disputes).filter((d): d is string => typeof d === "string"),
+    date: {
+      start: str(date?.start) ?? null,
+      end: str(date?.end) ?? null,
+      precision: (str(date?.precision) ?? "unknown") as HudnaEvent["date"]["precision"],
+      text: str(date?.text) ?? "",
+    },
+    actors: list(e.actors).map(party).filter((p): p is Party => p !== null),
+    targets: list(e.targets).map(party).filter((p): p is Party => p !== null),
+    locations: list(e.locations).filter(isObj) as unknown as Place[],
+    sources: list(e.sources).filter((s) => isObj(s) && typeof s.name === "string") as unknown as Source[],
+    evidence: list(e.evidence) as HudnaEvent["evidence"],
+    fatalities: countOf(e.fatalities),
+    injured: countOf(e.injured),
+    confidence: typeof e.confidence === "number" && Number.isFinite(e.confidence) ? e.confidence : 0,
+    details: isObj(e.details) ? e.details : {},
   };
 }
 
@@ -97,7 +129,12 @@ export async function saveExtraction(db: Kysely<Database>, dialect: Dialect, zon
   if (input.report.text.length > MAX_TEXT) throw new Error(`report ${reportId} is too large (${input.report.text.length} chars)`);
   if (!Array.isArray(input.result?.events)) throw new Error(`report ${reportId}: extraction result has no events list`);
   const version = extractorVersionOf(input);
-  const events = input.result.events.map(normalizeEvent);
+  const events = input.result.events.map((e, i) => normalizeEvent(e, i));
+
+  // Fast path without the write lock: a report stored with this version or newer stays so
+  // (reports are never deleted and versions only rise), so "duplicate" needs no transaction.
+  const stored = await db.selectFrom("reports").select("extractor_version").where("id", "=", reportId).executeTakeFirst();
+  if (stored && compareVersions(stored.extractor_version, version) >= 0) return { reportId, status: "duplicate", events: 0, incidents: [] };
 
   return withWriteTransaction(db, dialect, async (tx) => {
     const now = new Date().toISOString();
@@ -156,22 +193,30 @@ export async function saveExtraction(db: Kysely<Database>, dialect: Dialect, zon
     const zoneMap = zones();
     const outlet = reportValues.outlet;
     const opened: string[] = [];
+    const local: LocalState = { incidentOf: new Map(), eventsOf: new Map(), newReport: !existing };
+    const batch = new ChildRows();
+    const eventRows: ReturnType<typeof eventRow>[] = [];
     for (const i of order) {
       const e = events[i]!;
       const storedId = storedIds[i]!;
       const disputed = e.disputes.map((d) => byOriginalId.get(d) ?? d);
-      const found = await findIncidentFor(tx, storedId, reportId, e, disputed);
+      const found = await findIncidentFor(tx, storedId, reportId, e, disputed, local);
       if (found && !found.existing) {
-        // A new incident: its only member is this event; written whole before the event row
-        // (which references it), no placeholder and no second pass.
+        // A new incident: its only member is this event; its row is written now (the event row
+        // references it), its child rows with the report's batch.
         const member = { eventId: storedId, reportId, event: e, outlet, published: reportValues.published, order: 0 };
-        await writeIncident(tx, found.id, [member], undefined, reportId, zoneMap, now);
+        await writeIncident(tx, found.id, [member], undefined, reportId, zoneMap, now, batch);
         opened.push(found.id);
       }
-      await tx.insertInto("events").values(eventRow(storedId, reportId, i, e, found?.id ?? null)).execute();
       if (found?.existing) touched.add(found.id);
+      local.incidentOf.set(storedId, found?.id ?? null);
+      if (found) local.eventsOf.set(found.id, [...(local.eventsOf.get(found.id) ?? []), storedId]);
+      eventRows.push(eventRow(storedId, reportId, i, e, found?.id ?? null));
     }
-    for (const id of touched) await refreshIncident(tx, id, reportId, zoneMap, now);
+    eventRows.sort((a, b) => a.seq - b.seq);
+    for (let k = 0; k < eventRows.length; k += 200) await tx.insertInto("events").values(eventRows.slice(k, k + 200)).execute();
+    for (const id of touched) await refreshIncident(tx, id, reportId, zoneMap, now, batch);
+    await batch.flush(tx);
     return { reportId, status: existing ? ("reprocessed" as const) : ("new" as const), events: events.length, incidents: [...new Set([...opened, ...touched])].sort() };
   });
 }

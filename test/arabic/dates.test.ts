@@ -206,3 +206,39 @@ test("resolveDatePhrase", () => {
   assert.equal(resolveDatePhrase("لا شيء هنا", TUE), null);
   assert.equal(resolveDatePhrase("أمس", "not a date")!.startDate, null);
 });
+
+test("corpus-style phrasings", () => {
+  const m = one("في مايو/ أيار عام 2003 دخلت القوات", "2018-04-16");
+  assert.deepEqual([m.startDate, m.endDate, m.precision, m.relative], ["2003-05-01", "2003-05-31", "month", false]);
+  assert.equal(one("وفي نفس اليوم قتل رجل").anaphoric, true);
+  assert.deepEqual(findDates("هدنة يومية منذ الساعة التاسعة صباحاً", TUE).filter((d) => d.precision !== "unknown"), []);
+  assert.equal(day("يوم 7 إبريل/نيسان من عام 2018", null), "2018-04-07");
+  assert.equal(day("في 1 أكتوبر/تشرين أول", "2018-10-20"), "2018-10-01");
+  assert.equal(day("في الثالث من أبريل / نيسان 2018", null), "2018-04-03");
+});
+
+test("year spans and periods with counts", () => {
+  const r = one("قتل بين عامي 2010 و2012", null);
+  assert.deepEqual([r.startDate, r.endDate, r.precision], ["2010-01-01", "2012-12-31", "year"]);
+  const b = one("في بداية 2018 اندلع القتال", null);
+  assert.deepEqual([b.startDate, b.endDate, b.precision], ["2018-01-01", "2018-03-31", "month"]);
+  const s = one("خلال السنوات الأربع الأخيرة", "2019-05-14");
+  assert.deepEqual([s.startDate, s.precision], ["2015-05-15", "year"]);
+});
+
+test("future periods and the start of this year", () => {
+  const w = one("تعقد الجولة الأسبوع المقبل");
+  assert.deepEqual([w.startDate, w.endDate, w.precision], ["2019-05-15", "2019-05-21", "week"]);
+  const m = one("تنتهي المهلة الشهر المقبل");
+  assert.deepEqual([m.startDate, m.endDate], ["2019-06-01", "2019-06-30"]);
+  const y = one("تجرى الانتخابات العام المقبل");
+  assert.deepEqual([y.startDate, y.precision], ["2020-01-01", "year"]);
+  const e = one("قتل منذ مطلع العام مئات المدنيين");
+  assert.deepEqual([e.startDate, e.endDate, e.precision], ["2019-01-01", "2019-03-31", "month"]);
+});
+
+test("منذ يوم + weekday is that weekday", () => {
+  const d = one("سجلت 9 خروقات منذ يوم السبت", "2018-09-19");
+  assert.equal(d.text, "يوم السبت");
+  assert.equal(d.startDate, "2018-09-15");
+});

@@ -217,3 +217,37 @@ test("parseNumberWords", () => {
   assert.equal(parseNumberWords("مدينة"), null);
   assert.equal(parseNumberWords(""), null);
 });
+
+test("corpus-style phrasings", () => {
+  const r = one("منطقة بعرض 15 إلى 20 كيلومتراً");
+  assert.deepEqual([r.kind, r.low, r.high], ["range", 15, 20]);
+  const rise = findNumbers("ارتفع عدد القتلى من 5 إلى 8 أشخاص");
+  assert.deepEqual(rise.map((m) => [m.value, m.qualifier]), [[5, "exact"], [8, "rising"]]);
+  assert.deepEqual(vals("بنود الاتفاق. 2- تسحب الفصائل أسلحتها"), []);
+  assert.equal(one("قتل نحو مئة منهم").noun, undefined);
+  assert.deepEqual(findNumbers("في القرن العشرين"), []);
+  assert.deepEqual(findNumbers("لست أدري"), []);
+  assert.deepEqual(findNumbers("كمية كبيرة"), []);
+  assert.deepEqual(vals("قتل بين عامي 2010 و2012 نحو 40 شخصاً"), [40]);
+  assert.deepEqual(vals("في بداية 2018 اندلع القتال"), []);
+});
+
+test("qualifiers with glued prepositions, 'up to', models, anniversaries, shares", () => {
+  assert.equal(one("نزح لأكثر من 20 ألف شخص").qualifier, "at_least");
+  assert.equal(one("قتل بنحو 30 شخصاً").qualifier, "about");
+  const up = one("منطقة بعمق يصل إلى 30 كيلومتراً");
+  assert.deepEqual([up.qualifier, up.high], ["at_most", 30]);
+  assert.deepEqual(findNumbers("أسقطت طائرة F-16 بصاروخ إس-400"), []);
+  assert.deepEqual(findNumbers("في الذكرى الـ70 للنكبة"), []);
+  const p = one("تراجعت الخروقات بنسبة 12");
+  assert.equal(p.percent, true);
+});
+
+test("temperatures are not counts", () => {
+  assert.deepEqual(findNumbers("الطقس في اللاذقية ٢٤° مشمس"), []);
+});
+
+test("any dual-looking noun confirmed by اثنين counts 2 with that noun", () => {
+  const m = one("قتل مستشارين اثنين في الهجوم");
+  assert.deepEqual([m.kind, m.value, m.noun?.text, m.text], ["dual", 2, "مستشارين", "مستشارين اثنين"]);
+});

@@ -47,3 +47,13 @@ test("empty text gives no sentences", () => {
   assert.deepEqual(splitSentences(""), []);
   assert.deepEqual(splitSentences("\n \n"), []);
 });
+
+test("spelled-out acronyms and post-box abbreviations do not split", () => {
+  const t = "قال لشبكة (سي.بي.إس) إن المفاوضات مستمرة. وكتب أ. خالد إلى ص.ب 1234 في دمشق.";
+  assert.deepEqual(splitSentences(t).map((x) => x.text), ["قال لشبكة (سي.بي.إس) إن المفاوضات مستمرة.", "وكتب أ. خالد إلى ص.ب 1234 في دمشق."]);
+});
+
+test("invisible bidi marks are trimmed and never a sentence alone", () => {
+  const s = splitSentences("\u202bقصف عنيف.\u202c\n\u202c\u202c\nانتهى");
+  assert.deepEqual(s.map((x) => x.text), ["قصف عنيف.", "انتهى"]);
+});

@@ -144,3 +144,31 @@ test("property: any mix of inline tags and entities maps back exactly", () => {
     { numRuns: 60 },
   );
 });
+
+test("outlet without og:site_name: the site part of <title>, else the logo, else the © line", () => {
+  const body = `<article><h1>سقوط قذائف على حي الميدان</h1><p>${"سقطت ثلاث قذائف هاون على حي الميدان في دمشق ظهر اليوم دون وقوع إصابات. ".repeat(4)}</p></article>`;
+  const head = htmlToReport(`<html><head><title>وكالة النهر للأنباء - سقوط قذائف على حي الميدان</title></head><body>${body}</body></html>`);
+  assert.equal(head.outlet, "وكالة النهر للأنباء");
+  assert.equal(head.title, "سقوط قذائف على حي الميدان");
+  const logo = htmlToReport(`<html><body><header><a class="logo" href="/">صحيفة السهل</a></header>${body}</body></html>`);
+  assert.equal(logo.outlet, "صحيفة السهل");
+  const copy = htmlToReport(`<html><body>${body}<footer><p>© 2019 موقع الضفة. جميع الحقوق محفوظة.</p></footer></body></html>`);
+  assert.equal(copy.outlet, "موقع الضفة");
+});
+
+test("property: any string at all gives a Report with offsets in range, never a crash", () => {
+  const pieces = fc.constantFrom("<", ">", "&", "&amp;", "&#", "&#x;", "&#99999999;", "<p>", "</p>", "<br>", "<script>", "</script>", "<!--", "-->", "<a href='", "\"", "'", "قصف", " ", "\n", "<![CDATA[", "<!DOCTYPE html>", "<svg/>", "<textarea>", "&nbsp;", "\u0000", "😀");
+  fc.assert(
+    fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 5 })), { maxLength: 60 }), (parts) => {
+      const html = parts.join("");
+      const r = htmlToReport(html);
+      assert.equal(r.offsets!.length, r.text.length + 1);
+      for (let i = 0; i < r.offsets!.length; i++) {
+        const o = r.offsets![i]!;
+        assert.ok(o >= 0 && o <= html.length);
+        if (i) assert.ok(o >= r.offsets![i - 1]!);
+      }
+    }),
+    { numRuns: 200 },
+  );
+});

@@ -37,6 +37,7 @@ before(async () => {
     },
     "/article": send(ARTICLE, "text/html; charset=utf-8"),
     "/laughs.xml": send(LAUGHS, "application/rss+xml"),
+    "/image.png": send(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]), "image/png"),
     "/flaky.xml": (_q, res) => {
       if (flaky) return void res.writeHead(500, { "content-type": "text/plain" }).end("down");
       res.writeHead(200, { "content-type": "application/rss+xml" }).end("<rss><channel></channel></rss>");
@@ -82,6 +83,19 @@ test("with --allow-private: full-content items stored from the feed, summary-onl
     assert.equal(rows[1]!.published, "2017-09-11");
     assert.equal(rows[1]!.outlet, "بوابة الوادي");
     assert.ok(rows[1]!.text.includes("تعرضت بلدة التح في ريف إدلب الجنوبي لقصف صاروخي"));
+  });
+});
+
+test("an article URL is fetched and stored with its page metadata; an image URL is quarantined", async () => {
+  await withStore("article", async (store) => {
+    const s = await ingestSources([`${srv.base}/article`, `${srv.base}/image.png`], { extractor: real, sink: store, fetch: { allowPrivate: true } });
+    assert.equal(s.new, 1);
+    assert.equal(s.quarantined, 1);
+    const row = await store.db.selectFrom("reports").selectAll().executeTakeFirstOrThrow();
+    assert.equal(row.url, `${srv.base}/article`);
+    assert.equal(row.outlet, "بوابة الوادي");
+    assert.equal(row.format, "html");
+    assert.match((await store.listQuarantine())[0]!.reason, /^fetch_content_type: unsupported content type image\/png/);
   });
 });
 

@@ -78,3 +78,13 @@ test("with the cache off every answer is computed", async (t) => {
   assert.equal(r.status, 200);
   assert.equal(r.headers.get("x-cache"), null);
 });
+
+test("concurrent first requests for one view all get the same full answer", async () => {
+  const url = `${w.base}/api/zones/idlib/violations?interval=week`;
+  const all = await Promise.all(Array.from({ length: 20 }, () => getJson(url)));
+  for (const r of all) {
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.body, all[0]!.body);
+  }
+  assert.ok(all[0]!.body.total > 0);
+});

@@ -29,6 +29,8 @@ test("a token is stored only as its sha256 and verifies until revoked", async (t
   assert.equal(await revokeToken(store.db, id), true);
   assert.equal(await revokeToken(store.db, id), false);
   assert.equal(await verifyToken(store.db, token), null);
+  const audit = await store.db.selectFrom("audit_log").select(["action", "target"]).orderBy("id").execute();
+  assert.deepEqual(audit, [{ action: "token.create", target: id }, { action: "token.revoke", target: id }]);
   await assert.rejects(createToken(store.db, "root" as "admin"), /unknown role/);
 });
 

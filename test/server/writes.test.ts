@@ -152,6 +152,16 @@ test("POST /api/reports with the real extractor stores the report and its events
   assert.equal(stored.outlet, "Extractor Test");
   const events = await w.store.db.selectFrom("events").select("id").where("report_id", "=", r.body.report_id).execute();
   assert.equal(events.length, r.body.events.length);
+  // The strike, dated from "أمس" against the published day, and findable through the API.
+  const strike = r.body.events.find((e: { type: string }) => e.type === "air_strike");
+  assert.ok(strike, JSON.stringify(r.body.events));
+  assert.equal(strike.date_start, "2017-09-18");
+  assert.equal(strike.killed_best, 3);
+  assert.ok(r.body.incidents.length >= 1);
+  const detail = (await getJson(`${w.base}/api/incidents/${r.body.incidents[0]}`)).body;
+  const rep = detail.reports.find((x: { id: string }) => x.id === r.body.report_id);
+  const ev = rep.events[0].evidence[0];
+  assert.ok(rep.text.slice(ev.start, ev.end).includes("كفرنبل"));
   const html = `<html><head><title>خبر</title></head><body><article><h1>خبر تجريبي</h1><p>${text}</p><p>${text.replace("كفرنبل", "معرة النعمان")}</p></article></body></html>`;
   const h = await getJson(`${w.base}/api/reports`, json(w.analyst, { html, published: "2017-09-19" }));
   assert.equal(h.status, 200, JSON.stringify(h.body));

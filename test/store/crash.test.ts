@@ -97,4 +97,23 @@ forEachEngine("store: crash mid-ingest, then rerun", (engine) => {
     }
     // engines.ts closes `store` again: closing twice must be harmless
   });
+
+  engine.it("two ingests of the same reports at once: each report stored once", async (store, url) => {
+    await store.close();
+    const [a, b] = await Promise.all([runChild(url), runChild(url)]);
+    assert.equal(a.code, 0);
+    assert.equal(b.code, 0);
+    const freshA = Number(/done (\d+)/.exec(a.out)?.[1]);
+    const freshB = Number(/done (\d+)/.exec(b.out)?.[1]);
+    assert.equal(freshA + freshB, N, "every report is new to exactly one of the two");
+    const check = await openStore(url);
+    try {
+      const c = await check.counts();
+      assert.equal(c.reports, N);
+      assert.equal(c.events, 2 * N);
+      await checkConsistent(check);
+    } finally {
+      await check.close();
+    }
+  });
 });

@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { forEachEngine } from "./engines.js";
 import { count, event, PARTIES, PLACES, result, SOURCES, TEXTS } from "../incidents/fixtures.js";
 import type { Store } from "../../src/store/index.js";
+import type { HudnaEvent } from "../../src/model/index.js";
 
 async function save(store: Store, id: string, text: string, events: Parameters<typeof result>[1], opts: { outlet?: string; version?: string } = {}) {
   return store.saveExtraction({
@@ -29,6 +30,8 @@ forEachEngine("store: save, idempotency, reprocess", (engine) => {
     assert.equal(first.events, 1);
     assert.equal(first.incidents.length, 1);
     const before = await store.db.selectFrom("reports").select("updated_at").where("id", "=", "r1").executeTakeFirstOrThrow();
+    assert.equal(await store.reportVersion("r1"), "1.0.0");
+    assert.equal(await store.reportVersion("nope"), null);
     const second = await save(store, "r1", TEXTS.sanaStrike, [ev]);
     assert.deepEqual(second, { reportId: "r1", status: "duplicate", events: 0, incidents: [] });
     const afterRow = await store.db.selectFrom("reports").select("updated_at").where("id", "=", "r1").executeTakeFirstOrThrow();
@@ -123,12 +126,52 @@ forEachEngine("store: save, idempotency, reprocess", (engine) => {
     await assert.rejects(store.saveExtraction({ report: { id: "r9", text: "نص" }, result: { report: result("r9", []).report } as never }), /no events list/);
   });
 
+  engine.it("malformed events from a hand-made file are stored safely", async (store) => {
+    const odd = {
+      id: "m-e0",
+      type: "bombardment",
+      stance: "maybe",
+      date: { start: "2017-09-20" },
+      actors: [{ kind: "rebel_group" }, { name: "Some brigade", kind: "???" }, null],
+      targets: "civilians",
+      locations: [PLACES.ariha, 7],
+      fatalities: { best: "12" },
+      sources: [{ name: "x", kind: "monitor" }, "SOHR"],
+      confidence: Number.NaN,
+    } as unknown as HudnaEvent;
+    const out = await save(store, "m", TEXTS.sohrStrike, [odd]);
+    assert.equal(out.status, "new");
+    const e = await store.db.selectFrom("events").selectAll().executeTakeFirstOrThrow();
+    assert.equal(e.type, "other");
+    assert.equal(e.stance, "asserted");
+    assert.equal(e.killed_best, null);
+    const parties = await store.db.selectFrom("incident_parties").select(["name", "kind"]).execute();
+    assert.deepEqual(parties, [{ name: "Some brigade", kind: "unknown" }]);
+  });
+
   engine.it("event ids reused by another report are kept apart", async (store) => {
     await save(store, "r1", TEXTS.sanaStrike, [event({ id: "e0" })]);
     await save(store, "r2", TEXTS.shelling, [event({ id: "e0", type: "shelling", locations: [PLACES.douma] })]);
     const rows = await store.db.selectFrom("events").select(["id", "report_id"]).orderBy("report_id").execute();
     assert.equal(rows.length, 2);
     assert.notEqual(rows[0]!.id, rows[1]!.id);
+  });
+
+  engine.it("concurrent saves in one process: each report once, merges intact", async (store) => {
+    const jobs = [];
+    for (let i = 0; i < 12; i++) {
+      const id = `c${i % 6}`; // every report twice
+      jobs.push(save(store, id, `${TEXTS.sohrStrike} ${i % 6}`, [event({ id: `${id}-e0`, sources: [{ name: `source ${i % 6}`, kind: "monitor", text: "" }], fatalities: count(i % 6) })]));
+    }
+    const outs = await Promise.all(jobs);
+    assert.equal(outs.filter((o) => o.status === "new").length, 6);
+    assert.equal(outs.filter((o) => o.status === "duplicate").length, 6);
+    const c = await store.counts();
+    assert.equal(c.reports, 6);
+    assert.equal(c.incidents, 1, "six reports of one strike are one incident");
+    const inc = await store.db.selectFrom("incidents").selectAll().executeTakeFirstOrThrow();
+    assert.equal(inc.report_count, 6);
+    assert.deepEqual([inc.killed_low, inc.killed_best, inc.killed_high], [0, 2, 5]);
   });
 
   engine.it("quarantine and feed state", async (store) => {
@@ -149,5 +192,21 @@ forEachEngine("store: save, idempotency, reprocess", (engine) => {
     assert.equal(f?.next_poll, "2026-01-01T01:00:00Z");
     const n = await store.db.selectFrom("feeds").select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
     assert.equal(n.n, 1); // a number on both engines (pg int8 parser)
+  });
+});
+
+forEachEngine("store: zones", (engine) => {
+  engine.it("seedZones fills an empty zones table from the geo stage's zones, once", async (_store, url) => {
+    const { openStore } = await import("../../src/store/index.js");
+    const seeded = await openStore(url, { seedZones: true });
+    try {
+      const ids = (await seeded.listZones()).map((z) => z.id);
+      for (const id of ["idlib", "northern-homs", "eastern-ghouta", "south"]) assert.ok(ids.includes(id), id);
+      const again = await openStore(url, { seedZones: true });
+      assert.equal((await again.listZones()).length, ids.length);
+      await again.close();
+    } finally {
+      await seeded.close();
+    }
   });
 });

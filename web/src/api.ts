@@ -114,10 +114,40 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson(path: string, signal?: AbortSignal): Promise<unknown> {
+async function load(path: string, signal?: AbortSignal): Promise<unknown> {
   const res = await fetch(path, { signal, headers: { accept: "application/json" } });
   if (!res.ok) throw new ApiError(res.status, `${path}: HTTP ${res.status}`);
   return res.json();
+}
+
+/** Responses requested before the views exist (first paint); each is handed out once. */
+const early = new Map<string, Promise<unknown>>();
+
+function getJson(path: string, signal?: AbortSignal): Promise<unknown> {
+  const p = early.get(path);
+  if (p) {
+    early.delete(path);
+    return p;
+  }
+  return load(path, signal);
+}
+
+/**
+ * Starts the first screen's requests at once, before MapLibre takes the main thread; the views'
+ * own calls for the same paths then pick these up instead of asking again.
+ */
+export function prefetch(s: State): void {
+  const paths = [
+    "/api/zones",
+    `/api/incidents?${incidentQuery(s, listParams(s))}`,
+    `/api/incidents?${incidentQuery(s, { sort: SORT_PARAM.date_desc, limit: String(MAP_PAGE) })}`,
+  ];
+  for (const path of paths) {
+    if (early.has(path)) continue;
+    const p = load(path);
+    p.catch(() => undefined); // a failure surfaces when a view takes it
+    early.set(path, p);
+  }
 }
 
 function figures(o: Json, measure: "killed" | "injured"): Figures {
@@ -288,19 +318,25 @@ const SORT_PARAM: Record<State["sort"], string> = {
   date_desc: "-date", date_asc: "date", killed_desc: "-killed", killed_asc: "killed",
 };
 
-export async function fetchIncidents(s: State, signal?: AbortSignal): Promise<IncidentPage> {
+const MAP_PAGE = 500;
+
+function listParams(s: State): Record<string, string> {
   const extra: Record<string, string> = { sort: SORT_PARAM[s.sort], limit: String(PAGE_SIZE) };
   if (s.cursor) extra.cursor = s.cursor;
-  return normalizePage(await getJson(`/api/incidents?${incidentQuery(s, extra)}`, signal));
+  return extra;
+}
+
+export async function fetchIncidents(s: State, signal?: AbortSignal): Promise<IncidentPage> {
+  return normalizePage(await getJson(`/api/incidents?${incidentQuery(s, listParams(s))}`, signal));
 }
 
 /** Every incident matching the filters (for the map), following cursors up to a bound. */
-export async function fetchAllIncidents(s: State, signal?: AbortSignal, max = 2000): Promise<IncidentRow[]> {
+export async function fetchAllIncidents(s: State, signal?: AbortSignal, max = 5000): Promise<IncidentRow[]> {
   const out: IncidentRow[] = [];
   let cursor: string | null = null;
   const sort = SORT_PARAM.date_desc;
   do {
-    const extra: Record<string, string> = { sort, limit: "200" };
+    const extra: Record<string, string> = { sort, limit: String(MAP_PAGE) };
     if (cursor) extra.cursor = cursor;
     const page = normalizePage(await getJson(`/api/incidents?${incidentQuery(s, extra)}`, signal));
     out.push(...page.items);

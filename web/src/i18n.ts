@@ -45,6 +45,8 @@ const UI = {
   targets: { ar: "المستهدفون", en: "Targets" },
   revisions: { ar: "سجل التعديلات", en: "Revisions" },
   timeline: { ar: "الخروقات يومياً حسب الطرف", en: "Violations per day by party" },
+  timelineWeek: { ar: "الخروقات أسبوعياً حسب الطرف", en: "Violations per week by party" },
+  legend: { ar: "أنواع الأحداث", en: "Event types" },
   brushHint: { ar: "اسحب لتحديد فترة", en: "Drag to select a period" },
   clearRange: { ar: "مسح الفترة", en: "Clear period" },
   noViolations: { ar: "لا خروقات مسجلة", en: "No recorded violations" },
@@ -123,6 +125,14 @@ export function day(lang: Lang, iso: string | null | undefined): string {
   const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat(locale(lang), { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }).format(d);
+}
+
+/** A compact numeric day for tables: "٣١‏/١٢‏/٢٠١٩", "31/12/2019". */
+export function dayShort(lang: Lang, iso: string | null | undefined): string {
+  if (!iso) return "–";
+  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(lang), { year: "numeric", month: "numeric", day: "numeric", timeZone: "UTC" }).format(d);
 }
 
 /** low–best–high as one short string: "٩" or "٩–٢٠ (best ١٢)". */

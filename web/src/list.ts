@@ -3,7 +3,7 @@
 import type { IncidentPage } from "./api.js";
 import { typeColor } from "./colors.js";
 import { bdi, fill, h } from "./dom.js";
-import { day, num, pick, range, statusLabel, t, typeLabel } from "./i18n.js";
+import { dayShort, num, pick, range, statusLabel, t, typeLabel } from "./i18n.js";
 import type { Lang, Sort, State } from "./state.js";
 
 export interface ListHandlers {
@@ -65,7 +65,7 @@ export class IncidentList {
       const dot = h("span", { class: "type-dot", "aria-hidden": "true" });
       dot.style.backgroundColor = typeColor(r.type);
       return h("tr", { "data-id": r.id, class: r.id === s.inc ? "selected" : null, "aria-selected": r.id === s.inc ? "true" : null },
-        h("td", { class: "nowrap" }, day(lang, r.date_start)),
+        h("td", { class: "nowrap" }, dayShort(lang, r.date_start)),
         h("td", { class: "nowrap" }, dot, typeLabel(lang, r.type)),
         h("td", {}, btn),
         h("td", { class: "num" }, range(lang, r.killed.low, r.killed.best, r.killed.high)),

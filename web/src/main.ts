@@ -1,6 +1,6 @@
 // Dashboard entry: reads the state from the URL, wires the views, and re-applies the state on every
 // change (filters, brush, selection, map moves, language) and on back/forward.
-import { fetchAllIncidents, fetchIncident, fetchIncidents, fetchViolations, fetchZones } from "./api.js";
+import { fetchAllIncidents, fetchIncident, fetchIncidents, fetchViolations, fetchZones, prefetch } from "./api.js";
 import type { IncidentDetail, IncidentPage, IncidentRow, ViolationBucket, ZoneCollection } from "./api.js";
 import { Filters, type FilterPatch } from "./filters.js";
 import { t } from "./i18n.js";
@@ -19,6 +19,7 @@ const $ = (id: string): HTMLElement => {
 };
 
 let state: State = parseState(location.search);
+prefetch(state);
 let zones: ZoneCollection | null = null;
 let page: IncidentPage | null = null;
 let mapRows: IncidentRow[] = [];
@@ -78,6 +79,7 @@ async function loadList(s: State): Promise<void> {
   try {
     page = await fetchIncidents(s, signalFor("list"));
     if (state === s) list.render(page, s);
+    if (!performance.getEntriesByName("hudna:list").length) performance.mark("hudna:list");
   } catch (e) {
     if (!isAbort(e)) list.error(s.lang, message(e));
   }
@@ -87,14 +89,25 @@ async function loadMapIncidents(s: State): Promise<void> {
   try {
     mapRows = await fetchAllIncidents(s, signalFor("map"));
     await map.setIncidents(mapRows);
+    if (!performance.getEntriesByName("hudna:map-data").length) performance.mark("hudna:map-data");
   } catch (e) {
     if (!isAbort(e)) console.warn(`map data: ${message(e)}`);
   }
 }
 
+// Zones load beside the first list and map requests, not before them.
+const zonesReady: Promise<void> = fetchZones()
+  .then((z) => {
+    zones = z;
+    filters.render(state, zones);
+    void map.setZones(z);
+  })
+  .catch((e) => console.warn(`zones: ${message(e)}`));
+
 async function loadTimeline(s: State): Promise<void> {
   try {
     const signal = signalFor("timeline");
+    await zonesReady;
     const ids = s.zone ? [s.zone] : (zones?.features ?? []).map((f) => f.properties.id);
     const parts = await Promise.all(ids.map((id) => fetchViolations(id, signal).catch((e) => (isAbort(e) ? Promise.reject(e) : []))));
     violations = parts.flat();
@@ -139,6 +152,11 @@ async function apply(next: State): Promise<void> {
   if (first || filtersChanged) work.push(loadMapIncidents(next));
   if (first || prev.zone !== next.zone) {
     map.setActiveZone(next.zone);
+    // A newly chosen zone is framed; a shared URL's own map view wins on first load.
+    if (next.zone && !(first && next.map)) {
+      const zone = next.zone;
+      void map.whenLoaded().then(() => zonesReady).then(() => state.zone === zone && map.fitZone(zone, zones));
+    }
     work.push(loadTimeline(next));
   } else if (langChanged || prev.from !== next.from || prev.to !== next.to) timeline.update(violations, { from: next.from, to: next.to }, next.lang);
   if (first || prev.inc !== next.inc) work.push(loadDetail(next));
@@ -171,12 +189,6 @@ new ResizeObserver((entries) => {
 
 async function boot(): Promise<void> {
   applyLang(state);
-  try {
-    zones = await fetchZones(signalFor("zones"));
-    void map.setZones(zones);
-  } catch (e) {
-    console.warn(`zones: ${message(e)}`);
-  }
   await apply(state);
   performance.mark("hudna:data");
   await map.whenLoaded();

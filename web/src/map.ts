@@ -40,6 +40,8 @@ function style(): StyleSpecification {
       rivers: { type: "geojson", data: "basemap/rivers.geojson" },
       zones: { type: "geojson", data: empty, promoteId: "id" },
       incidents: { type: "geojson", data: empty, cluster: true, clusterRadius: 36, clusterMaxZoom: 10, promoteId: "id" },
+      // The selected incident, outside the clustered source so its ring shows even inside a cluster.
+      selected: { type: "geojson", data: empty },
     },
     layers: [
       { id: "sea", type: "background", paint: { "background-color": "#cfe3ee" } },
@@ -64,15 +66,14 @@ function style(): StyleSpecification {
         },
       },
       {
-        id: "incident-selected", type: "circle", source: "incidents", filter: ["==", ["get", "id"], ""],
-        paint: { "circle-color": "rgba(0,0,0,0)", "circle-stroke-color": "#111", "circle-stroke-width": 3, "circle-radius": 14 },
+        id: "incident-selected", type: "circle", source: "selected",
+        paint: { "circle-color": "rgba(0,0,0,0)", "circle-stroke-color": "#111", "circle-stroke-width": 3, "circle-radius": 16 },
       },
     ],
   };
 }
 
-/** Middle of the polygon's northern edge: zone names sit above the zone, clear of its points. */
-function labelPoint(g: Geometry): [number, number] | null {
+function bbox(g: Geometry): [[number, number], [number, number]] | null {
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   const walk = (c: unknown): void => {
     if (Array.isArray(c) && typeof c[0] === "number" && typeof c[1] === "number") {
@@ -80,7 +81,13 @@ function labelPoint(g: Geometry): [number, number] | null {
     } else if (Array.isArray(c)) c.forEach(walk);
   };
   if ("coordinates" in g) walk(g.coordinates);
-  return Number.isFinite(minX) ? [(minX + maxX) / 2, maxY] : null;
+  return Number.isFinite(minX) ? [[minX, minY], [maxX, maxY]] : null;
+}
+
+/** Middle of the polygon's northern edge: zone names sit above the zone, clear of its points. */
+function labelPoint(g: Geometry): [number, number] | null {
+  const b = bbox(g);
+  return b ? [(b[0][0] + b[1][0]) / 2, b[1][1]] : null;
 }
 
 export class IncidentMap {
@@ -92,6 +99,7 @@ export class IncidentMap {
   private lang: Lang;
   private rows = new Map<string, IncidentRow>();
   private readonly legend: HTMLElement;
+  private legendTouched = false;
   private readonly popup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, offset: 10, className: "incident-popup" });
   private activeZone: string | null = null;
   /** True while the view is our own fit to Syria (not a user's or a shared URL's view). */
@@ -103,7 +111,9 @@ export class IncidentMap {
       container,
       style: style(),
       ...(view ? { center: [view.lon, view.lat] as [number, number], zoom: view.zoom } : { bounds: SYRIA_BOUNDS, fitBoundsOptions: { padding: 16 } }),
-      minZoom: 3,
+      minZoom: 4,
+      // The basemap covers Syria's region only (see assets/basemap/SOURCES.md).
+      maxBounds: [[26, 25], [54, 43]],
       maxZoom: 14,
       attributionControl: { compact: true },
     });
@@ -115,7 +125,10 @@ export class IncidentMap {
       if (this.fitted) this.map.fitBounds(SYRIA_BOUNDS, { padding: 16, duration: 0 });
     }).observe(container);
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-left");
-    this.loaded = new Promise((resolve) => this.map.once("load", () => resolve()));
+    this.loaded = new Promise((resolve) => this.map.once("load", () => {
+      performance.mark("hudna:map-load");
+      resolve();
+    }));
     this.map.on("click", "incident-points", (e) => {
       const id = e.features?.[0]?.properties?.id;
       if (typeof id === "string") this.handlers.onSelect(id);
@@ -137,8 +150,9 @@ export class IncidentMap {
       this.popup.setLngLat(f.geometry.coordinates as [number, number]).setDOMContent(this.popupContent(row)).addTo(this.map);
     });
     this.map.on("mouseleave", "incident-points", () => this.popup.remove());
-    this.legend = h("ul", { class: "map-legend", "aria-hidden": "true" });
+    this.legend = h("details", { class: "map-legend" });
     container.parentElement?.appendChild(this.legend);
+    this.legend.addEventListener("click", () => (this.legendTouched = true));
     this.map.on("moveend", (e) => {
       // Only user moves go into the URL; programmatic fits keep shared links stable.
       if ((e as { originalEvent?: unknown }).originalEvent) {
@@ -185,11 +199,15 @@ export class IncidentMap {
   /** The colours of the types currently on the map. */
   private renderLegend(): void {
     const types = [...new Set([...this.rows.values()].filter((r) => r.lat !== null).map((r) => r.type))].sort();
-    fill(this.legend, ...types.map((ty) => {
-      const dot = h("span", { class: "type-dot" });
+    const items = types.map((ty) => {
+      const dot = h("span", { class: "type-dot", "aria-hidden": "true" });
       dot.style.backgroundColor = typeColor(ty);
       return h("li", {}, dot, typeLabel(this.lang, ty));
-    }));
+    });
+    const wasOpen = (this.legend as HTMLDetailsElement).open;
+    fill(this.legend, h("summary", {}, t(this.lang, "legend")), h("ul", {}, ...items));
+    // Open by default while short; a long legend stays folded until asked for.
+    (this.legend as HTMLDetailsElement).open = this.legendTouched ? wasOpen : types.length <= 6 && window.innerWidth > 700;
     this.legend.hidden = types.length === 0;
   }
 
@@ -224,6 +242,16 @@ export class IncidentMap {
     this.setActiveZone(this.activeZone);
   }
 
+  /** Frame a zone (after the user picks it); false when its shape isn't known yet. */
+  fitZone(zone: string, zones: ZoneCollection | null): boolean {
+    const f = zones?.features.find((z) => z.properties.id === zone);
+    const b = f ? bbox(f.geometry) : null;
+    if (!b) return false;
+    this.fitted = false;
+    this.map.fitBounds(b, { padding: 40, maxZoom: 10, duration: 0 });
+    return true;
+  }
+
   setActiveZone(zone: string | null): void {
     if (this.activeZone && this.map.getSource("zones")) this.map.setFeatureState({ source: "zones", id: this.activeZone }, { active: false });
     this.activeZone = zone;
@@ -252,7 +280,11 @@ export class IncidentMap {
 
   async select(id: string | null, row?: IncidentRow | null): Promise<void> {
     await this.loaded;
-    this.map.setFilter("incident-selected", ["==", ["get", "id"], id ?? ""]);
+    const at = row && row.id === id && row.lat !== null && row.lon !== null ? ([row.lon, row.lat] as [number, number]) : null;
+    (this.map.getSource("selected") as GeoJSONSource).setData({
+      type: "FeatureCollection",
+      features: at ? [{ type: "Feature", properties: { id }, geometry: { type: "Point", coordinates: at } }] : [],
+    });
     if (row && row.lat !== null && row.lon !== null) {
       const b = this.map.getBounds();
       if (!b.contains([row.lon, row.lat])) {

@@ -19,6 +19,16 @@ export interface TimelineRange {
 const toDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const toMs = (d: string): number => Date.parse(`${d}T00:00:00Z`);
 
+/** Monday of the ISO week of a day. */
+export function weekStart(d: string): string {
+  const ms = toMs(d);
+  const dow = (new Date(ms).getUTCDay() + 6) % 7;
+  return toDay(ms - dow * DAY_MS);
+}
+
+/** Long periods are drawn per week: daily bars would be thinner than a pixel. */
+export const WEEKLY_AFTER_DAYS = 180;
+
 /** Days from first to last bucket, parties ranked by total (top ones get colours, rest "other"). */
 export function stack(buckets: ViolationBucket[], maxParties = PARTY_PALETTE.length - 1) {
   const totals = new Map<string, number>();
@@ -53,15 +63,18 @@ export class Timeline {
 
   render(): void {
     const lang = this.lang;
-    const { parties, days, first, last } = stack(this.buckets);
-    const heading = h("h2", { class: "section-title" }, t(lang, "timeline"));
+    let { parties, days, first, last } = stack(this.buckets);
+    const weekly = first !== null && last !== null && (toMs(last) - toMs(first)) / DAY_MS > WEEKLY_AFTER_DAYS;
+    if (weekly) ({ parties, days, first, last } = stack(this.buckets.map((b) => ({ ...b, date: weekStart(b.date) }))));
+    const barDays = weekly ? 7 : 1;
+    const heading = h("h2", { class: "section-title" }, t(lang, weekly ? "timelineWeek" : "timeline"));
     if (!first || !last) {
       fill(this.root, heading, h("p", { class: "muted" }, t(lang, "noViolations")));
       return;
     }
     const width = Math.max(260, this.root.clientWidth - 16);
     const start = toMs(first);
-    const nDays = Math.round((toMs(last) - start) / DAY_MS) + 1;
+    const nDays = Math.round((toMs(last) - start) / DAY_MS) + barDays;
     const plotW = width - PAD.left - PAD.right;
     const plotH = H - PAD.top - PAD.bottom;
     const bw = plotW / nDays;
@@ -86,7 +99,7 @@ export class Timeline {
         const v = m.get(p) ?? 0;
         if (!v) return;
         g.appendChild(svg("rect", {
-          x: x(toMs(d)) + Math.min(1, bw * 0.1), width: Math.max(1, bw - Math.min(2, bw * 0.2)),
+          x: x(toMs(d)) + Math.min(1, bw * barDays * 0.1), width: Math.max(1, bw * barDays - Math.min(2, bw * barDays * 0.2)),
           y: y(acc + v), height: y(acc) - y(acc + v), fill: PARTY_PALETTE[i] ?? "#888",
         }));
         acc += v;

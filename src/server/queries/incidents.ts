@@ -101,8 +101,20 @@ export interface IncidentPage {
   next_cursor: string | null;
 }
 
-/** The raw rows of one page (limit+1 fetched to know whether another page exists). */
+/**
+ * The raw rows of one page (limit+1 fetched to know whether another page exists). One query:
+ * fetching ids first and then rows by key was measured slower (100 key lookups cost more than
+ * the sort saves), since SQLite's planner already walks incidents_date in order for date sorts.
+ */
 export async function selectIncidentRows(db: Db, o: ListOptions): Promise<{ rows: IncidentRow[]; more: boolean }> {
+  const rows = await incidentPageQuery(db, o).execute();
+  const more = rows.length > o.limit;
+  if (more) rows.length = o.limit;
+  return { rows, more };
+}
+
+/** The page query itself (exported so the bench and tests can EXPLAIN it). */
+export function incidentPageQuery(db: Db, o: ListOptions) {
   const col = sortColumn(o.sort);
   const desc = o.sort.startsWith("-");
   let q = db
@@ -116,10 +128,7 @@ export async function selectIncidentRows(db: Db, o: ListOptions): Promise<{ rows
   q = desc
     ? q.orderBy(col, (ob) => ob.desc().nullsLast()).orderBy("incidents.id", "desc")
     : q.orderBy(col, (ob) => ob.asc().nullsFirst()).orderBy("incidents.id", "asc");
-  const rows = await q.limit(o.limit + 1).execute();
-  const more = rows.length > o.limit;
-  if (more) rows.length = o.limit;
-  return { rows, more };
+  return q.limit(o.limit + 1);
 }
 
 export async function listIncidents(db: Db, o: ListOptions): Promise<IncidentPage> {

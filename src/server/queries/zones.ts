@@ -117,7 +117,8 @@ export function weekStart(day: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-export async function violationSeries(db: Db, zone: string, interval: Interval, from?: string, to?: string): Promise<ViolationSeries> {
+/** The two grouped queries behind a series (exported so the bench and tests can EXPLAIN them). */
+export function violationQueries(db: Db, zone: string, from?: string, to?: string) {
   let byParty = db
     .selectFrom("violations")
     .select((eb) => ["date", "party", eb.fn.countAll<number>().as("n")])
@@ -134,7 +135,12 @@ export async function violationSeries(db: Db, zone: string, interval: Interval, 
     byParty = byParty.where("date", "<=", to);
     totals = totals.where("date", "<=", to);
   }
-  const [pRows, tRows] = await Promise.all([byParty.groupBy(["date", "party"]).execute(), totals.groupBy("date").execute()]);
+  return { byParty: byParty.groupBy(["date", "party"]), totals: totals.groupBy("date") };
+}
+
+export async function violationSeries(db: Db, zone: string, interval: Interval, from?: string, to?: string): Promise<ViolationSeries> {
+  const q = violationQueries(db, zone, from, to);
+  const [pRows, tRows] = await Promise.all([q.byParty.execute(), q.totals.execute()]);
   const key = (d: string) => (interval === "week" ? weekStart(d) : d);
   const buckets = new Map<string, Bucket>();
   const get = (d: string) => {

@@ -101,7 +101,7 @@ export async function incidentRoutes(app: FastifyInstance, ctx: RouteContext): P
           200: {
             type: "object",
             properties: {
-              incident: { $ref: "Incident#" },
+              incident: { $ref: "IncidentDetail#" },
               changes: {
                 type: "array",
                 items: { type: "object", properties: { field: { type: "string" }, old_value: { type: ["string", "null"] }, new_value: { type: ["string", "null"] } } },
