@@ -5,6 +5,7 @@
 //   node --import tsx bench/api.bench.ts            (npm run bench -- api)
 //   BENCH_INCIDENTS=20000 BENCH_SECONDS=5 …          (smaller / shorter runs)
 //   BENCH_DB_OUT=/tmp/x.db …                         (only generate, keep the file for profiling)
+//   BENCH_DB_IN=/tmp/x.db …                          (load-test an existing file, no generation)
 import { fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,6 +15,10 @@ import { sql } from "kysely";
 import { createRequire } from "node:module";
 import { openStore, type Store } from "../src/store/index.js";
 import { buildServer } from "../src/server/app.js";
+import { parseFilters } from "../src/server/queries/filters.js";
+import { incidentPageQuery } from "../src/server/queries/incidents.js";
+import { violationQueries } from "../src/server/queries/zones.js";
+import { explainSqlite } from "../src/server/queries/explain.js";
 
 // autocannon ships no types; the slice we use, typed here.
 interface CannonResult {
@@ -113,17 +118,14 @@ async function generate(store: Store): Promise<void> {
 }
 
 async function plans(store: Store): Promise<void> {
-  // Print how SQLite answers the two benchmarked queries (must be index searches, not scans).
-  const show = async (label: string, q: string) => {
-    const rows = (await sql.raw(`EXPLAIN QUERY PLAN ${q}`).execute(store.db)).rows as { detail: string }[];
-    console.log(`plan ${label}: ${rows.map((r) => r.detail).join(" | ")}`);
-  };
-  await show(
-    "incidents",
-    "SELECT * FROM incidents WHERE zone = 'idlib' AND date_start >= '2018-03-01' AND date_start <= '2018-03-31' ORDER BY date_start DESC NULLS LAST, id DESC LIMIT 101",
-  );
-  await show("violations", "SELECT date, party, count(*) FROM violations WHERE zone_id = 'idlib' GROUP BY date, party");
-  await show("violations_total", "SELECT date, count(DISTINCT incident_id) FROM violations WHERE zone_id = 'idlib' GROUP BY date");
+  // How SQLite answers the two benchmarked queries, EXPLAINed from the very queries the routes run
+  // (must be index searches, not table scans).
+  const filters = parseFilters({ zone: "idlib", from: "2018-03-01", to: "2018-03-31" });
+  for (const line of await explainSqlite(store.db, incidentPageQuery(store.db, { filters, sort: "-date", limit: 100 })))
+    console.log(`plan incidents: ${line}`);
+  const v = violationQueries(store.db, "idlib");
+  for (const line of await explainSqlite(store.db, v.byParty)) console.log(`plan violations_by_party: ${line}`);
+  for (const line of await explainSqlite(store.db, v.totals)) console.log(`plan violations_totals: ${line}`);
 }
 
 interface Figures {
@@ -172,14 +174,16 @@ async function serveChild(dbFile: string, cache: boolean): Promise<void> {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "hudna-bench-api-"));
-  const dbFile = join(dir, "bench.db");
+  const dbFile = process.env.BENCH_DB_IN ?? join(dir, "bench.db");
   let child: ChildProcess | null = null;
   try {
     const t0 = performance.now();
     const store = await openStore(dbFile);
-    await generate(store);
-    const genSeconds = (performance.now() - t0) / 1000;
-    console.log(`BENCH api generate incidents=${N} seconds=${genSeconds.toFixed(1)} rows_per_s=${Math.round(N / genSeconds)}`);
+    if (!process.env.BENCH_DB_IN) {
+      await generate(store);
+      const genSeconds = (performance.now() - t0) / 1000;
+      console.log(`BENCH api generate incidents=${N} seconds=${genSeconds.toFixed(1)} rows_per_s=${Math.round(N / genSeconds)}`);
+    }
     await plans(store);
     await store.close();
     if (process.env.BENCH_DB_OUT) {

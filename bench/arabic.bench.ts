@@ -60,6 +60,11 @@ const rounds = 5;
 const base = time((t) => t.split(/\s+/), rounds);
 const full = time(run, rounds);
 const sent = time(splitSentences, rounds);
+// one function at a time (each call on a new report re-tokenizes: the token cache holds one text)
+const norm = time((t) => normalizeWithMap(t).text, rounds);
+const tok = time(tokenize, rounds);
+const dat = time((t) => findDates(t, "2019-05-14"), rounds);
+const num = time(findNumbers, rounds);
 const chars = totalChars * rounds;
 const fullCps = chars / full;
 const baseCps = chars / base;
@@ -67,5 +72,11 @@ const reportsPerSec = (reports.length * rounds) / full;
 console.log(
   `BENCH arabic pipeline_chars_per_s=${Math.round(fullCps)} baseline_split_chars_per_s=${Math.round(baseCps)} ` +
     `ratio_vs_split=${(fullCps / baseCps).toFixed(4)} reports_per_s=${Math.round(reportsPerSec)} ` +
-    `avg_report_chars=${Math.round(totalChars / reports.length)} sentences_chars_per_s=${Math.round(chars / sent)}`,
+    `avg_report_chars=${Math.round(totalChars / reports.length)}`,
+);
+const cps = (sec: number) => Math.round(chars / sec);
+console.log(
+  `BENCH arabic_parts normalize_chars_per_s=${cps(norm)} tokenize_chars_per_s=${cps(tok)} ` +
+    `dates_chars_per_s=${cps(dat)} numbers_chars_per_s=${cps(num)} sentences_chars_per_s=${cps(sent)} ` +
+    `baseline_split_chars_per_s=${Math.round(baseCps)}`,
 );

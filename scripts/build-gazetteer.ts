@@ -377,8 +377,10 @@ for (const key of allKeys) {
   else if (!majorKeys.has(key)) {
     const s = stats.get(key);
     // seen often in news but rarely after a place cue → a common word first, a village second
-    if (s && s.n >= 8 && s.cued / s.n < 0.5) level = s.n >= 40 && s.cued / s.n < 0.2 ? 2 : 1;
+    if (s && s.n >= 3 && s.cued / s.n < 0.5) level = s.n >= 40 && s.cued / s.n < 0.2 ? 2 : 1;
     else if (!key.includes(" ") && key.replace(/^ال/, "").length <= 2) level = 1;
+    // "أبو عمر"، "أم محمد": a kunya is a person first
+    else if (/^(ابو|ام) /.test(key)) level = 1;
   }
   if (level) cues[key] = level;
 }

@@ -135,6 +135,7 @@ function checkDemo(root, problems) {
       }
     }
     const text = reportText(raw, isHtml);
+    checkWeekdays(`demo/reports/${row.file}`, text, row.published, problems);
     stats.reports++;
     stats.files.push({ file: row.file, text: isHtml ? articleProse(raw) : text });
     const year = row.published?.slice(0, 4);
@@ -237,7 +238,10 @@ function checkGold(root, problems) {
     if (!gold.events.length) stats.empty++;
     if (report) {
       const raw = readSmall(join(dir, report), problems);
-      if (raw !== null) stats.files.push({ file: report, text: report.endsWith(".html") ? articleProse(raw) : raw });
+      if (raw !== null) {
+        stats.files.push({ file: report, text: report.endsWith(".html") ? articleProse(raw) : raw });
+        checkWeekdays(`test/fixtures/reports/${report}`, reportText(raw, report.endsWith(".html")), gold.published, problems);
+      }
     }
   }
   for (const name of names) {
@@ -245,6 +249,23 @@ function checkGold(root, problems) {
     if (m && !names.includes(`${m[1]}.gold.json`)) problems.push(`test/fixtures/reports/${name}: no ${m[1]}.gold.json beside it`);
   }
   return stats;
+}
+
+const WEEKDAYS = { "الأحد": 0, "الاثنين": 1, "الإثنين": 1, "الثلاثاء": 2, "الأربعاء": 3, "الخميس": 4, "الجمعة": 5, "السبت": 6 };
+const WEEKDAY_RE = new RegExp(`(أول أمس|أمس|اليوم) (${Object.keys(WEEKDAYS).join("|")})(?![\\p{L}])`, "gu");
+
+/** "اليوم الثلاثاء", "أمس الاثنين", "أول أمس السبت" must agree with the publication day, or
+ * relative dates in the corpus would teach the extractor wrong answers. */
+function checkWeekdays(where, text, published, problems) {
+  if (!isIsoDay(published)) return;
+  const pub = new Date(`${published}T00:00:00Z`).getUTCDay();
+  for (const m of text.matchAll(WEEKDAY_RE)) {
+    const back = m[1] === "اليوم" ? 0 : m[1] === "أمس" ? 1 : 2;
+    const want = (pub - back + 7) % 7;
+    if (WEEKDAYS[m[2]] !== want) {
+      problems.push(`${where}: "${m[0]}" does not fit publication day ${published}`);
+    }
+  }
 }
 
 const SHINGLE = 10;

@@ -38,7 +38,7 @@ const WORDS: Record<string, string> = {
   jisr: "جسر", suq: "سوق", souq: "سوق", mazraat: "مزرعة", mazraa: "مزرعة", bani: "بني", beni: "بني", ibn: "ابن",
   nahr: "نهر", sahl: "سهل", hammam: "حمام", hamam: "حمام", arab: "عرب", qaryat: "قرية", madinat: "مدينة",
   rasm: "رسم", tall_: "تل", mashta: "مشتى", zor: "زور", zour: "زور", bou: "بو", bu: "بو", ard: "أرض",
-  tulul: "تلول", wa: "و", sultan: "سلطان", hama: "حماة", homs: "حمص", idlib: "إدلب", aleppo: "حلب",
+  tulul: "تلول", albu: "البو", albou: "البو", wa: "و", sultan: "سلطان", hama: "حماة", homs: "حمص", idlib: "إدلب", aleppo: "حلب",
   damascus: "دمشق", raqqa: "الرقة", daraa: "درعا", quneitra: "القنيطرة", latakia: "اللاذقية",
   saghir: "صغير", sghir: "صغير", kabir: "كبير", kebir: "كبير", gharbi: "غربي", sharqi: "شرقي",
   shamali: "شمالي", janubi: "جنوبي", qibli: "قبلي", fawqani: "فوقاني", tahtani: "تحتاني", jadida: "جديدة",
@@ -48,58 +48,120 @@ const WORDS: Record<string, string> = {
 
 const ARTICLE = /^(al|el|ar|as|ash|ad|adh|at|ath|az|an|ad|ed|es|ez|er|et|en|esh)$/i;
 
-/** One Latin word → Arabic by rules (no dictionary). */
+const CONS: Record<string, string> = {
+  sh: "ش", kh: "خ", gh: "غ", th: "ث", dh: "ذ", ch: "ش", b: "ب", t: "ت", d: "د", r: "ر", z: "ز", s: "س", f: "ف",
+  l: "ل", m: "م", n: "ن", w: "و", y: "ي", h: "ح", q: "ق", k: "ك", j: "ج", g: "ج", v: "ف", p: "ب", x: "كس", c: "ك",
+  "'": "ع",
+};
+const LONG: Record<string, string> = { a: "ا", e: "ي", i: "ي", o: "و", u: "و" };
+
+/**
+ * One Latin word → Arabic by rules (no dictionary). Syllable-aware: a vowel before a consonant
+ * cluster is short (not written); the vowel of a final closed syllable, or the one before a final
+ * feminine ending (-ah, -iyah), is long ("Kissin" → كسين، "Fatirah" → فتيرة، "Aziziyah" → أزيزية).
+ */
 function ruleWord(w: string): string {
   let s = w.toLowerCase().replace(/[āâ]/g, "aa").replace(/[īî]/g, "ii").replace(/[ūû]/g, "uu").replace(/ḩ|ḥ/g, "h")
     .replace(/[^a-z']/g, "");
-  let out = "";
-  let i = 0;
-  const at = (k: number) => s[k] ?? "";
-  const isV = (c: string) => "aeiou".includes(c) && c !== "";
-  while (i < s.length) {
-    const c = s[i]!;
+  if (!s) return "";
+  // feminine endings
+  let tail = "";
+  const fem = /(iy{1,2}ah|iy{1,2}eh|iy{1,2}a|iyyeh|iye|iah|ieh)$/.exec(s);
+  if (fem && s.length > fem[0].length + 1) {
+    tail = "ية";
+    s = s.slice(0, -fem[0].length);
+  } else if (/[aei]h$/.test(s) && s.length > 3) {
+    tail = "ة";
+    s = s.slice(0, -2);
+  } else if (/[^aeiou]e$/.test(s) && s.length > 3) {
+    tail = "ة";
+    s = s.slice(0, -1);
+  }
+  // units: consonants (digraphs first) and vowels (long digraphs first)
+  type U = { c?: string; v?: string; long?: boolean };
+  const units: U[] = [];
+  for (let i = 0; i < s.length; ) {
     const two = s.slice(i, i + 2);
-    const first = i === 0;
-    const last = (n: number) => i + n >= s.length;
-    // final feminine endings
-    if ((two === "ah" || two === "eh" || two === "ih") && last(2)) { out += "ة"; i += 2; continue; }
-    if (c === "a" && last(1) && !first) { out += "ا"; i++; continue; }
-    if (c === "e" && last(1) && !first) { out += "ة"; i++; continue; }
-    if (two === "sh") { out += "ش"; i += 2; continue; }
-    if (two === "kh") { out += "خ"; i += 2; continue; }
-    if (two === "gh") { out += "غ"; i += 2; continue; }
-    if (two === "th") { out += "ث"; i += 2; continue; }
-    if (two === "dh") { out += "ذ"; i += 2; continue; }
-    if (two === "ch") { out += "ش"; i += 2; continue; }
-    if (two === "ou" || two === "oo" || two === "uu") { out += first ? "أو" : "و"; i += 2; continue; }
-    if (two === "ee" || two === "ii" || two === "ei" || two === "ey") { out += first ? "إي" : "ي"; i += 2; continue; }
-    if (two === "ay" || two === "ai") { out += first ? "أي" : "ي"; i += 2; continue; }
-    if (two === "aw" || two === "au") { out += first ? "أو" : "و"; i += 2; continue; }
-    if (two === "aa") { out += first ? "آ" : "ا"; i += 2; continue; }
-    if (c === "'") { out += "ع"; i++; continue; }
-    if (isV(c)) {
-      if (first) out += c === "a" ? "أ" : c === "i" || c === "e" ? "إ" : "أو";
-      else if (c === "u" || c === "o") out += "و";
-      // medial a/e/i: short vowels, not written
+    if (["sh", "kh", "gh", "th", "dh", "ch"].includes(two)) {
+      units.push({ c: two });
+      i += 2;
+    } else if (["aa", "ee", "ii", "oo", "ou", "uu"].includes(two)) {
+      units.push({ v: two[0] === "o" ? "u" : two[0] === "e" ? "i" : two[0], long: true });
+      i += 2;
+    } else if (["ay", "ai", "ei", "ey"].includes(two) && !"aeiouy".includes(s[i + 2] ?? "x")) {
+      units.push({ v: "i", long: true }); // diphthong → ي
+      i += 2;
+    } else if (["aw", "au", "uw"].includes(two) && !"aeiouw".includes(s[i + 2] ?? "x")) {
+      units.push({ v: "u", long: true });
+      i += 2;
+    } else if ("aeiou".includes(s[i]!)) {
+      units.push({ v: s[i] });
       i++;
+    } else {
+      // doubled consonant = shadda: one letter
+      if (units.length && units[units.length - 1]!.c === s[i]) {
+        units[units.length - 1]!.long = true;
+        i++;
+        continue;
+      }
+      units.push({ c: s[i] });
+      i++;
+    }
+  }
+  let out = "";
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k]!;
+    if (u.c) {
+      out += CONS[u.c] ?? "";
       continue;
     }
-    // doubled consonant → one letter (shadda)
-    if (c === at(i + 1)) i++;
-    const map: Record<string, string> = {
-      b: "ب", t: "ت", d: "د", r: "ر", z: "ز", s: "س", f: "ف", l: "ل", m: "م", n: "ن", w: "و", y: "ي",
-      h: "ح", q: "ق", k: "ك", j: "ج", g: "ج", v: "ف", p: "ب", x: "كس", c: "ك",
-    };
-    out += map[c] ?? "";
-    i++;
+    const v = u.v!;
+    if (k === 0) {
+      out += v === "a" ? (u.long ? "آ" : "أ") : v === "u" || v === "o" ? "أو" : "إ";
+      if ((v === "i" || v === "e") && u.long) out += "ي";
+      continue;
+    }
+    if (u.long) {
+      out += LONG[v];
+      continue;
+    }
+    const after = units.slice(k + 1);
+    const consAfter = after.findIndex((x) => x.v !== undefined);
+    const nCons = consAfter < 0 ? after.length : consAfter;
+    const doubled = after[0]?.long === true && after[0]?.c !== undefined;
+    if (k === units.length - 1) {
+      out += tail ? "" : v === "a" ? "ا" : v === "u" || v === "o" ? "و" : "ي";
+      continue;
+    }
+    if (nCons >= 2 || doubled) continue; // closed syllable: short vowel
+    const lastSyllable = consAfter < 0 && nCons === 1;
+    const beforeEnding = tail !== "" && consAfter < 0 && nCons === 1;
+    if (lastSyllable || beforeEnding) out += LONG[v];
+    else if (v === "u" || v === "o") out += "و";
   }
-  return out;
+  return out + tail;
 }
+
+const ENGLISH_WORDS = /\b(army|idp|idps|camp|road|street|hospital|school|factory|roundabout|bridge|checkpoint|panorama|station|company|base|airport|farm|farms|area|hill|mountain|prison|university|college|plant|crossroads|square|junction|bakery|mosque|market|building|highway|brigade|battalion|regiment|division|village|city|town|district|governorate|countryside|outskirts|near|between|and|of|the)\b/i;
+const DIRECTION: Record<string, string> = { east: "شرقي", eastern: "شرقي", west: "غربي", western: "غربي", north: "شمالي", northern: "شمالي", south: "جنوبي", southern: "جنوبي", upper: "فوقاني", lower: "تحتاني", new: "الجديدة", old: "القديمة" };
 
 /** Candidate Arabic forms of an English Syrian place name, most likely first. */
 export function transliterate(en: string): string[] {
-  const words = en.replace(/[()]/g, " ").replace(/-/g, " ").split(/\s+/).filter(Boolean);
+  // "Aaliyah (Qurujah)": the name before the brackets
+  const main0 = en.replace(/\(.*?\)/g, " ").trim();
+  let words = main0.replace(/-/g, " ").split(/\s+/).filter(Boolean);
   if (!words.length) return [];
+  // a direction word ("East Farahaniah") goes after the name, as Arabic writes it
+  let suffix = "";
+  words = words.filter((w) => {
+    const d = DIRECTION[w.toLowerCase()];
+    if (d && words.length > 1) {
+      suffix = d;
+      return false;
+    }
+    return true;
+  });
+  if (ENGLISH_WORDS.test(words.join(" "))) return [];
   const parts: string[] = [];
   let article = false;
   for (const raw of words) {
@@ -115,6 +177,7 @@ export function transliterate(en: string): string[] {
     parts.push(ar);
   }
   if (!parts.length) return [];
+  if (suffix) parts.push(suffix);
   const main = parts.join(" ");
   const alts = new Set<string>([main]);
   // كفر is often written joined ("كفرنبل"); a final ا is often ة and vice versa
@@ -129,9 +192,10 @@ const SKEL_AR: Record<string, string> = {
 };
 /** Consonant skeleton of an Arabic name (article dropped, weak letters dropped). */
 export function skeletonAr(ar: string): string {
-  return ar
-    .split(/\s+/)
-    .map((w) => w.replace(/^ال/, ""))
+  const words = ar.split(/\s+/).filter(Boolean);
+  return words
+    // the construct state: "معرة النعمان" is read Maarat al-Numan (ة → t before another word)
+    .map((w, i) => w.replace(/^ال/, "").replace(/ة$/, i < words.length - 1 ? "ت" : "ة"))
     .join("")
     .split("")
     .map((c) => SKEL_AR[c] ?? "")

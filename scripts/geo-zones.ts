@@ -70,11 +70,17 @@ export function buildZones(places: GazPlace[], subs: Sub[]): { type: "FeatureCol
       })
       .map((l) => [l.lon, l.lat] as Pt);
   };
-  const byTowns = (names: string[]): Pt[] => {
+  /** Named towns, each the match nearest to `ref` [lat, lon] and within maxKm of it. */
+  const byTowns = (names: string[], ref: [number, number], maxKm = 30): Pt[] => {
     const out: Pt[] = [];
+    const dist = (p: GazPlace) => Math.hypot((p.lat - ref[0]) * 111.2, (p.lon - ref[1]) * 111.2 * Math.cos((ref[0] * Math.PI) / 180));
     for (const n of names) {
-      const k = normalizeKey(n);
-      const hit = places.find((p) => p.cc === "SY" && (normalizeKey(p.name_ar) === k || (p.ar ?? []).some((a) => normalizeKey(a) === k)));
+      // spaces ignored: "كفرنبودة" = "كفر نبودة"
+      const k = normalizeKey(n).replace(/ /g, "");
+      const same = (s: string) => normalizeKey(s).replace(/ /g, "") === k;
+      const hit = places
+        .filter((p) => p.cc === "SY" && p.kind !== "rural" && (same(p.name_ar) || (p.ar ?? []).some(same)) && dist(p) <= maxKm)
+        .sort((a, b) => dist(a) - dist(b))[0];
       if (hit) out.push([hit.lon, hit.lat]);
       else console.warn(`zones: town not in gazetteer: ${n}`);
     }
@@ -96,8 +102,12 @@ export function buildZones(places: GazPlace[], subs: Sub[]): { type: "FeatureCol
       [
         bySubs(["*"], "Idlib"),
         bySubs(["كنسبا", "ربيعة"], "Latakia"),
-        [...bySubs(["كفر زيتا", "قلعة المضيق", "الزيارة", "شطحة"], "Hama"), ...byTowns(["مورك", "اللطامنة", "كفرنبودة", "خان شيخون"])],
-        bySubs(["مركز الأتارب", "دارة عزة", "الزربة", "حريتان"], "Aleppo"),
+        [...bySubs(["كفر زيتا", "قلعة المضيق", "الزيارة", "شطحة"], "Hama"), ...byTowns(["مورك", "اللطامنة", "كفرنبودة", "خان شيخون"], [35.4, 36.6])],
+        // western Aleppo countryside up to the city's western edge (the city itself was government-held)
+        [
+          ...bySubs(["مركز الأتارب", "دارة عزة", "الزربة"], "Aleppo", (p) => p.lon < 37.06),
+          ...byTowns(["حريتان", "عندان", "كفر حمرة", "حيان", "بيانون", "كفرناها", "خان العسل", "خان طومان", "الراشدين"], [36.2, 37.0], 25),
+        ],
       ],
       3,
     ),
@@ -107,7 +117,7 @@ export function buildZones(places: GazPlace[], subs: Sub[]): { type: "FeatureCol
         guarantors: G, start: "2017-05-04", end: "2018-05-16",
         note: "Rastan and Talbiseh sub-districts and the Houla plain; retaken by the government in May 2018",
       },
-      [[...bySubs(["مركز الرستن", "تلبيسة"], "Homs"), ...byTowns(["الرستن", "تلبيسة", "الحولة", "كفرلاها", "تلدو", "تلذهب", "الغنطو", "الزعفرانة", "تير معلة", "الدار الكبيرة"])]],
+      [byTowns(["الرستن", "تلبيسة", "الحولة", "كفرلاها", "تلدو", "تلذهب", "الغنطو", "الزعفرانة", "تير معلة", "الدار الكبيرة", "عز الدين", "حربنفسه", "السعن", "عقرب", "برج قاعي", "الفرحانية الغربية", "دير فول"], [34.9, 36.7], 25)],
       2,
     ),
     zone(
@@ -116,7 +126,7 @@ export function buildZones(places: GazPlace[], subs: Sub[]): { type: "FeatureCol
         guarantors: G, start: "2017-05-04", end: "2018-04-14",
         note: "Douma and the besieged Ghouta towns (Harasta, Arbin, Zamalka, Ein Tarma, Kafr Batna, Saqba, Hamouriyah, Jobar…); retaken by the government in April 2018",
       },
-      [byTowns(["دوما", "حرستا", "عربين", "زملكا", "عين ترما", "كفر بطنا", "سقبا", "حمورية", "جسرين", "حزة", "مسرابا", "مديرا", "بيت سوا", "الأشعري", "المحمدية", "الشيفونية", "جوبر", "أوتايا", "النشابية", "الريحان"])],
+      [byTowns(["دوما", "حرستا", "عربين", "زملكا", "عين ترما", "كفر بطنا", "سقبا", "حمورية", "جسرين", "حزة", "مسرابا", "مديرا", "بيت سوا", "الأشعري", "المحمدية", "الشيفونية", "جوبر", "أوتايا", "النشابية", "الريحان"], [33.57, 36.4], 15)],
       1.5,
     ),
     zone(

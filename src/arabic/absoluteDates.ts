@@ -95,16 +95,33 @@ export function yearAfter(toks: readonly Token[], i: number, pubYear: number | n
 
 /** Year for a month named without one: the publication year, moved back when the month is
  * "الماضي" or lies more than a month after publication, forward when "المقبل". */
-export function yearFor(month: number, day: number | null, pub: number | null, rel: "past" | "future" | "current" | null): number | null {
+export function yearFor(month: number, day: number | null, pub: number | null, rel: "past" | "future" | "current" | "soon" | null): number | null {
   if (pub === null) return null;
   const p = ymdOf(pub);
   if (rel === "current") return p.y;
   if (rel === "past") return month >= p.m ? p.y - 1 : p.y;
   if (rel === "future") return month < p.m || (month === p.m && day !== null && day <= p.d) ? p.y + 1 : p.y;
-  // No marker: a date up to about a month ahead is an announced future date (a deadline, a meeting);
-  // anything later in the year is last year's.
-  if (month > p.m + 1) return p.y - 1;
-  return p.y;
+  const after = month > p.m || (month === p.m && day !== null && day > p.d);
+  // a deadline or a scheduled meeting ("بحلول 15 تشرين الأول"): up to two months ahead stays this year
+  if (rel === "soon" && after && month <= p.m + 2) return p.y;
+  // otherwise the last such date not after publication
+  return after ? p.y - 1 : p.y;
+}
+
+const FUTURE_CUES = new Set([
+  "بحلول", "حتي", "موعد", "موعدا", "المقرر", "مقرر", "المقرره", "مقرره", "اعتبارا", "ابتداء", "المرتقب", "المرتقبه",
+  "المزمع", "المزمعه", "تنتهي", "ينتهي", "سيعقد", "ستعقد", "ستنتهي", "سينتهي", "ستبدا", "سيبدا", "المهله", "مهله",
+  "القادم", "المقبل", "يعقد", "تعقد", "تبدا", "يبدا", "سيتم", "ستجري", "سيجري", "تجري",
+]);
+
+/** Words just before a date that announce the future ("بحلول"، "المقرر"، "ستنتهي المهلة في"). */
+export function futureCue(toks: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
+    const t = toks[k]!;
+    if (t.kind === "punct" && t.norm !== "(") return false;
+    if (t.kind === "word" && (FUTURE_CUES.has(t.norm) || FUTURE_CUES.has(bare(t.norm)))) return true;
+  }
+  return false;
 }
 
 // --- matchers -------------------------------------------------------------------------------
@@ -158,9 +175,20 @@ export function explicitDay(toks: readonly Token[], i: number, pub: number | nul
     if (!o || o.value > 31) return null;
     dayVal = o.value;
     j = o.end;
-    if (word(toks, j) !== "من" && !monthAt(toks, j)) return null;
+    if (word(toks, j) !== "من" && word(toks, j) !== "الشهر" && !monthAt(toks, j)) return null;
   }
   if (word(toks, j) === "من" || word(toks, j) === "شهر") j++;
+  // "الخامس من الشهر الجاري"، "24 من الشهر الماضي"
+  if (word(toks, j) === "الشهر") {
+    const r = word(toks, j + 1) ?? "";
+    const shift = CURRENT.has(r) ? 0 : PAST.has(r) ? -1 : FUTURE.has(r) ? 1 : null;
+    if (shift === null || dayTo !== null) return null;
+    if (pub === null) return { from: i, to: j + 2, start: null, end: null, precision: "day", relative: true };
+    const p = ymdOf(pub);
+    const idx = p.y * 12 + (p.m - 1) + shift;
+    const d = dayNumber(Math.floor(idx / 12), (idx % 12) + 1, dayVal);
+    return d === null ? null : { from: i, to: j + 2, start: d, end: d, precision: "day", relative: true };
+  }
   if (word(toks, j) === "شهر") j++;
   const mo = monthAt(toks, j);
   if (!mo) return null;
@@ -177,7 +205,7 @@ export function explicitDay(toks: readonly Token[], i: number, pub: number | nul
     year = ya.year;
     relative = true;
   } else {
-    year = yearFor(mo.month, dayVal, pub, ya ? ya.rel : null);
+    year = yearFor(mo.month, dayVal, pub, ya ? ya.rel : futureCue(toks, i) ? "soon" : null);
     relative = true;
   }
   if (year === null) return { from: i, to: j, start: null, end: null, precision: "day", relative: true };
@@ -213,15 +241,16 @@ export function monthPhrase(toks: readonly Token[], i: number, pub: number | nul
   if (ya) j = ya.end;
   const prev = word(toks, i - 1);
   const prevCtx = prev !== null && MONTH_CONTEXT_PREV.has(prev);
-  if (!ya && !context && !(mo.strong && prevCtx)) return null;
-  if (!mo.strong && !ya && !context) return null;
+  // a bare month needs a preposition before it ("في أيار"); آب/مارس/تموز also pass after one,
+  // since the verb "مارس" and the noun "أب" don't follow "في"/"منذ"/"خلال"
+  if (!ya && !context && !prevCtx) return null;
   let year: number | null;
   let relative = true;
   if (ya && ya.explicit) {
     year = ya.year;
     relative = false;
   } else if (ya && ya.year !== null) year = ya.year;
-  else year = yearFor(mo.month, null, pub, ya ? ya.rel : null);
+  else year = yearFor(mo.month, null, pub, ya ? ya.rel : futureCue(toks, i) ? "soon" : null);
   if (year === null) return { from: i, to: j, start: null, end: null, precision: "month", relative };
   const last = lastDayOfMonth(year, mo.month);
   const [a, b] = edge ?? [1, last];
@@ -334,6 +363,11 @@ export function hijri(toks: readonly Token[], i: number): Hit | null {
     j++;
   }
   let month: number | null = null;
+  let named = false; // "شهر رمضان"، "ربيع الأول": unmistakably a Hijri month
+  if (word(toks, j) === "شهر") {
+    j++;
+    named = true;
+  }
   const w = word(toks, j);
   if (w) {
     const two = HIJRI_TWO_TOKEN.get(bare(w));
@@ -341,14 +375,17 @@ export function hijri(toks: readonly Token[], i: number): Hit | null {
     if (two && n && two.get(n)) {
       month = two.get(n)!;
       j += 2;
+      named = true;
     } else if (HIJRI_MONTHS.has(w) || HIJRI_MONTHS.has(bare(w))) {
       month = HIJRI_MONTHS.get(w) ?? HIJRI_MONTHS.get(bare(w))!;
       j++;
     }
   }
+  if (month === null && named) return null; // "شهر" + something else
   const y = digitsValue(toks, j);
-  if (y !== null && y >= 1300 && y <= 1600 && isHijriMark(toks, j + 1)) {
-    j += 2;
+  const marked = y !== null && isHijriMark(toks, j + 1);
+  if (y !== null && y >= 1300 && y <= 1600 && (marked || month !== null)) {
+    j += marked ? 2 : 1;
     if (month !== null) {
       const s = hijriToDay(y, month, day ?? 1);
       const e = day !== null ? s : hijriToDay(y, month, 29);
@@ -359,9 +396,9 @@ export function hijri(toks: readonly Token[], i: number): Hit | null {
     const e = hijriToDay(y + 1, 1, 1);
     return { from: i, to: j, start: s, end: e === null ? null : e - 1, precision: "year", relative: false, calendar: "hijri" };
   }
-  if (month !== null && day !== null && (HIJRI_TWO_TOKEN.has(bare(w ?? "")) || isHijriMark(toks, j))) {
-    // day + Hijri month without a year: recognized, not resolved
-    return { from: i, to: isHijriMark(toks, j) ? j + 1 : j, start: null, end: null, precision: "day", relative: true, calendar: "hijri" };
+  if (month !== null && (named || day !== null && isHijriMark(toks, j))) {
+    // a Hijri month (and day) without a year: recognized so it is never read as Gregorian, not resolved
+    return { from: i, to: isHijriMark(toks, j) ? j + 1 : j, start: null, end: null, precision: day !== null ? "day" : "month", relative: true, calendar: "hijri" };
   }
   return null;
 }

@@ -6,7 +6,7 @@ import { lookupNumberWord, lookupOrdinal } from "./numberWords.js";
 import { HIJRI_MONTHS, HIJRI_TWO_TOKEN, MONTHS, TWO_TOKEN_MONTHS, WEEKDAYS, isoOf, parseIsoDay } from "./calendar.js";
 import { type Hit, DURING, MONTH_EDGE, TIME_OF_DAY, YEAR_WORDS, YESTERDAY, bare } from "./dateTokens.js";
 import { explicitDay, hijri, monthPhrase, numericDate, yearPhrase, yearRange } from "./absoluteDates.js";
-import { UNIT_WORDS, periodPhrase, relativeDay, weekdayPhrase } from "./relativeDates.js";
+import { UNIT_WORDS, monthEdgePhrase, periodPhrase, relativeDay, weekdayPhrase } from "./relativeDates.js";
 
 export interface DateMention {
   start: number;
@@ -24,7 +24,7 @@ export interface DateMention {
 }
 
 const MATCHERS: ((toks: readonly Token[], i: number, pub: number | null) => Hit | null)[] = [
-  numericDate, hijri, yearRange, explicitDay, relativeDay, weekdayPhrase, periodPhrase, monthPhrase, yearPhrase,
+  numericDate, hijri, yearRange, explicitDay, relativeDay, weekdayPhrase, monthEdgePhrase, periodPhrase, monthPhrase, yearPhrase,
 ];
 
 // Tokens that can begin a date phrase: a quick filter so most tokens are skipped at once.
@@ -87,7 +87,18 @@ export function findDates(text: string, published?: string | null): DateMention[
     out.push(mention);
     i = hit.to;
   }
+  lastSpansText = text;
+  lastSpans = out.map((d) => [d.start, d.end] as const);
   return out;
+}
+
+// Date spans do not depend on the publication day: findNumbers reuses those of the last text seen.
+let lastSpansText: string | null = null;
+let lastSpans: (readonly [number, number])[] = [];
+/** [start, end) of every date phrase in text (cached for the last text passed to findDates). */
+export function dateSpans(text: string): readonly (readonly [number, number])[] {
+  if (text !== lastSpansText) findDates(text, null);
+  return lastSpans;
 }
 
 /** One phrase ("أمس الأحد", "24 أغسطس/آب") → its resolved mention, or null when it holds no date. */

@@ -92,6 +92,7 @@ export function foldRange(text: string, start: number, end: number): string {
 
 /** One character (UTF-16 code unit string) → its matching form; "" when it is dropped. */
 export function foldChar(c: string): string {
+  if (typeof c !== "string") return "";
   if (c.length !== 1) return c;
   const f = TABLE[c.charCodeAt(0)];
   return f === undefined ? c : f;
@@ -110,6 +111,7 @@ export function isDropped(code: number): boolean {
 
 /** Matching key: folded, whitespace runs collapsed to one space, trimmed. */
 export function normalizeKey(s: string): string {
+  if (typeof s !== "string") return "";
   let out = "";
   let pendingSpace = false;
   for (let i = 0; i < s.length; i++) {
@@ -137,6 +139,7 @@ export function normalizeKey(s: string): string {
  * being text.length, so a normalized span [a,b) is the original span [map[a], map[b]).
  */
 export function normalizeWithMap(text: string): { text: string; map: Int32Array } {
+  if (typeof text !== "string") return { text: "", map: new Int32Array(1) };
   const len = text.length;
   let buf = new Uint16Array(len + 8);
   let map = new Int32Array(len + 1);

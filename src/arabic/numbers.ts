@@ -5,7 +5,7 @@
 import { tokensOf, type Token } from "./tokenize.js";
 import { lookupNumberWord, lookupOrdinal, parseDigitString, parseWordsAt } from "./numberWords.js";
 import { lookupDual } from "./countNouns.js";
-import { findDates } from "./dates.js";
+import { dateSpans } from "./dates.js";
 import { MONTHS, WEEKDAYS } from "./calendar.js";
 
 export type Qualifier = "exact" | "at_least" | "about" | "at_most" | "rising" | "unspecified";
@@ -186,13 +186,11 @@ function hasFathaBeforeYaNun(text: string): boolean {
 function pluralCore(toks: readonly Token[], i: number): Core | null {
   const t = toks[i]!;
   let j = i;
-  let few = false;
   const base = stripConj(t.norm);
   if (base === "بضع" || base === "بضعه") {
     const n = toks[i + 1];
     if (n && n.kind === "word" && pluralAt(n.norm)) {
-      few = true;
-      j++;
+      j++; // "بضع مئات" reads as "مئات"
     } else {
       return { from: i, to: i + 1, value: null, low: 3, high: 9, kind: "range", qualifier: "about" };
     }
@@ -208,7 +206,6 @@ function pluralCore(toks: readonly Token[], i: number): Core | null {
     high = (high + 1) * mult - 1;
     to++;
   }
-  void few; // "بضع مئات" reads as "مئات"
   return { from: i, to, value: null, low, high, kind: "tens_plural", qualifier: "about" };
 }
 
@@ -227,11 +224,30 @@ function vagueCore(toks: readonly Token[], i: number): Core | null {
   return null;
 }
 
+const FRACTIONS = new Map<string, number>([["نصف", 0.5], ["ربع", 0.25], ["ثلث", 1 / 3]]);
+
+/** "نصف مليون" → 500000، "ربع مليون" → 250000 */
+function fractionCore(toks: readonly Token[], i: number): Core | null {
+  const f = FRACTIONS.get(stripConj(toks[i]!.norm));
+  if (f === undefined) return null;
+  const s = word(toks, i + 1);
+  const h = s ? lookupNumberWord(s) : null;
+  if (!h || h.conj || h.article || h.atom.cls !== "scale" || h.atom.form !== "sing") return null;
+  return { from: i, to: i + 2, value: Math.round(f * h.atom.value), low: null, high: null, kind: "words", qualifier: "exact" };
+}
+
+/** "مليون ونصف"، "2 مليون ونصف": half of the largest thousand-power more. */
+function withHalf(toks: readonly Token[], c: Core | null): Core | null {
+  if (!c || c.value === null || c.value < 1000 || word(toks, c.to) !== "ونصف") return c;
+  const scale = c.value >= 1e9 ? 1e9 : c.value >= 1e6 ? 1e6 : 1000;
+  return { ...c, value: c.value + scale / 2, to: c.to + 1 };
+}
+
 function coreAt(toks: readonly Token[], i: number): Core | null {
   const t = toks[i]!;
-  if (t.kind === "number") return digitsCore(toks, i);
+  if (t.kind === "number") return withHalf(toks, digitsCore(toks, i));
   if (t.kind !== "word") return null;
-  return wordsCore(toks, i) ?? pluralCore(toks, i) ?? dualCore(toks, i) ?? vagueCore(toks, i);
+  return withHalf(toks, wordsCore(toks, i) ?? fractionCore(toks, i)) ?? pluralCore(toks, i) ?? dualCore(toks, i) ?? vagueCore(toks, i);
 }
 
 /** The counted noun after index j (skipping "من" before a definite noun), or -1. */
@@ -296,10 +312,9 @@ function qualifierAfter(toks: readonly Token[], j: number): { q: Qualifier; to: 
   return null;
 }
 
-function risingBefore(toks: readonly Token[], from: number, floor: number): boolean {
+function risingBefore(toks: readonly Token[], from: number): boolean {
   if (word(toks, from - 1) !== "الي") return false;
   // may look across the previous figure: "ارتفع عدد القتلى من 5 إلى 8"
-  void floor;
   for (let k = from - 2; k >= Math.max(0, from - 8); k--) {
     const t = toks[k]!;
     if (t.kind === "punct") return false;
@@ -354,15 +369,15 @@ function rangeEnd(toks: readonly Token[], j: number, first: Core, opener: string
 export function findNumbers(text: string): NumberMention[] {
   if (typeof text !== "string" || !text) return [];
   const toks = tokensOf(text);
-  const dates = findDates(text);
+  const dates = dateSpans(text);
   const out: NumberMention[] = [];
   let di = 0;
   let floor = 0; // first token not yet used by a mention
   let i = 0;
   while (i < toks.length) {
     const t = toks[i]!;
-    while (di < dates.length && dates[di]!.end <= t.start) di++;
-    if (di < dates.length && dates[di]!.start <= t.start) {
+    while (di < dates.length && dates[di]![1] <= t.start) di++;
+    if (di < dates.length && dates[di]![0] <= t.start) {
       i++;
       continue;
     }
@@ -377,6 +392,14 @@ export function findNumbers(text: string): NumberMention[] {
       if (pw !== null && pw.length >= 4 && (pw.endsWith("ين") || pw.endsWith("ان")) && !STOP.has(pw) && !lookupNumberWord(pw)) {
         core.from = i - 1;
         core.kind = "dual";
+        core.nounTok = i - 1;
+      }
+    }
+    // "شخص واحد"، "غارة واحدة": the adjective follows its noun
+    if (core.kind === "words" && core.to === i + 1 && (t.norm === "واحد" || t.norm === "واحده") && core.nounTok === undefined && i - 1 >= floor) {
+      const pw = word(toks, i - 1);
+      if (pw !== null && pw.length >= 2 && !STOP.has(pw) && !lookupNumberWord(pw) && !pw.startsWith("ال")) {
+        core.from = i - 1;
         core.nounTok = i - 1;
       }
     }
@@ -425,7 +448,7 @@ export function findNumbers(text: string): NumberMention[] {
       from = qb.from;
     }
     let rising = false;
-    if (risingBefore(toks, from, floor)) rising = true;
+    if (risingBefore(toks, from)) rising = true;
     // qualifier directly after the number, then the noun, then a qualifier after the noun
     let end = to;
     const qa1 = qualifierAfter(toks, to);
@@ -447,9 +470,12 @@ export function findNumbers(text: string): NumberMention[] {
     if (qualifier === "at_least" && value !== null) low = value;
     if (qualifier === "at_most" && value !== null) high = value;
     if (kind === "digits" || kind === "words" || kind === "dual") {
-      if (qualifier === "exact" || qualifier === "rising") {
+      if (qualifier === "exact") {
         low = value;
         high = value;
+      } else if (qualifier === "rising") {
+        low = value; // the toll so far; no ceiling yet
+        high = null;
       }
     }
     let a = toks[from]!.start;
@@ -487,7 +513,7 @@ function lookupNumberWordExact(norm: string): boolean {
 function isConjNumber(norm: string): boolean {
   const rest = norm.slice(1);
   return lookupNumberWord(rest) !== null || pluralAt(rest) !== null || rest === "العديد" || rest === "عده" ||
-    rest === "اعداد" || rest === "عدد" || rest === "بضع" || rest === "بضعه" || lookupDual(rest) !== null;
+    rest === "اعداد" || rest === "عدد" || rest === "بضع" || rest === "بضعه" || FRACTIONS.has(rest) || lookupDual(rest) !== null;
 }
 
 /** Value of a number written in words (or digits) at the start of s: "خمسة وعشرين" → 25. */

@@ -2,9 +2,11 @@
 // and periods (خلال الأسبوع الماضي، الأيام الماضية، خلال 24 ساعة، قبل يومين، الشهر الماضي…).
 import type { Token } from "./tokenize.js";
 import { parseWordsAt } from "./numberWords.js";
-import { WEEKDAYS, dayNumber, lastDayOfMonth, weekdayOf, ymdOf } from "./calendar.js";
 import {
-  type Hit, type Precision, ANAPHORIC_AFTER, CURRENT, DURING, FUTURE, NOT_TODAY_AFTER, PAST, TIME_OF_DAY, YESTERDAY,
+  HIJRI_MONTHS, HIJRI_TWO_TOKEN, MONTHS, TWO_TOKEN_MONTHS, WEEKDAYS, dayNumber, lastDayOfMonth, weekdayOf, ymdOf,
+} from "./calendar.js";
+import {
+  type Hit, type Precision, ANAPHORIC_AFTER, CURRENT, DURING, FUTURE, MONTH_EDGE, NOT_TODAY_AFTER, PAST, TIME_OF_DAY, YESTERDAY,
   bare, digitsValue, isPunct, word,
 } from "./dateTokens.js";
 import { explicitDay } from "./absoluteDates.js";
@@ -174,6 +176,24 @@ export function span(pub: number | null, unit: "day" | "week" | "month" | "year"
 
 /** خلال الأسبوع الماضي، الأيام الماضية، اليومين الماضيين، الساعات الأربع والعشرين الماضية، خلال 24 ساعة،
  * الشهر الماضي، قبل يومين، منذ ثلاثة أيام */
+/** "أواخر الشهر الماضي"، "مطلع الشهر الجاري"، "منتصف الشهر المقبل": part of a relative month. */
+export function monthEdgePhrase(toks: readonly Token[], i: number, pub: number | null): Hit | null {
+  const w0 = word(toks, i);
+  if (!w0) return null;
+  const edge = MONTH_EDGE.get(bare(w0)) ?? (w0.startsWith("ب") ? MONTH_EDGE.get(w0.slice(1)) : undefined);
+  if (!edge || word(toks, i + 1) !== "الشهر") return null;
+  const r = word(toks, i + 2) ?? "";
+  const shift = PAST.has(r) ? -1 : CURRENT.has(r) ? 0 : FUTURE.has(r) ? 1 : null;
+  if (shift === null) return null;
+  if (pub === null) return { from: i, to: i + 3, start: null, end: null, precision: "month", relative: true };
+  const p = ymdOf(pub);
+  const idx = p.y * 12 + (p.m - 1) + shift;
+  const y = Math.floor(idx / 12);
+  const m = (idx % 12) + 1;
+  const last = lastDayOfMonth(y, m);
+  return { from: i, to: i + 3, start: dayNumber(y, m, edge[0]), end: dayNumber(y, m, Math.min(edge[1], last)), precision: "month", relative: true };
+}
+
 export function periodPhrase(toks: readonly Token[], i: number, pub: number | null): Hit | null {
   let j = i;
   let during = false;
@@ -244,7 +264,8 @@ export function periodPhrase(toks: readonly Token[], i: number, pub: number | nu
       const r = word(toks, k) ?? "";
       if (PAST.has(r) || r === "الاخيره" || r === "الاخيرين" || r === "الماضيين" || r === "الفائتين") {
         if (n === 0) n = u.u === "hour" ? 24 : u.u === "day" ? 7 : 3;
-        const s = span(p, u.u, n, u.u === "week" || u.u === "month" ? 1 : 0);
+        // "the past N days/weeks/months" ends yesterday; "the past 24 hours" includes today
+        const s = span(p, u.u, n, u.u === "hour" || u.u === "year" ? 0 : 1);
         return { from: i, to: k + 1, ...s, relative: true };
       }
       return null;
@@ -262,6 +283,11 @@ export function periodPhrase(toks: readonly Token[], i: number, pub: number | nu
   if (!uw) return null;
   const u = UNITS.get(uw) ?? (uw.startsWith("ال") && !ago ? UNITS.get(uw.slice(2)) : undefined);
   if (!u) return null; // "منذ الساعة التاسعة" is a clock time, not "an hour ago"
+  // "خلال شهر رمضان"، "منذ شهر أيار": شهر introduces a month name
+  if (uw === "شهر" && !c) {
+    const n = word(toks, k + 1) ?? "";
+    if (MONTHS.has(n) || TWO_TOKEN_MONTHS.has(n) || HIJRI_MONTHS.has(n) || HIJRI_TWO_TOKEN.has(n)) return null;
+  }
   // "منذ يوم السبت"، "قبل يوم 14 شباط": يوم introduces a day, it is not "a day ago"
   if (uw === "يوم" && !c && (weekdayAt(toks, k + 1) !== null || toks[k + 1]?.kind === "number" || word(toks, k + 1) === "امس")) return null;
   if (!c && u.u === "year" && u.n === 1 && uw.startsWith("ال")) return null; // "العام الماضي": yearPhrase

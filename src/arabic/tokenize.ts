@@ -62,6 +62,7 @@ const ENCLITICS = ["هما", "ها", "هم", "هن", "كم", "نا", "ه", "ي"]
  * removed after a ت (ta marbuta written open: "مدينتها"), the ه form is offered too ("مدينه").
  */
 export function stripClitics(normWord: string): string[] {
+  if (typeof normWord !== "string" || !normWord) return [];
   const found: { base: string; stripped: number }[] = [];
   const w = normWord;
   for (const p of ["", ...PROCLITICS]) {
@@ -91,7 +92,6 @@ export function stripClitics(normWord: string): string[] {
   return out;
 }
 
-const ARTICLE_PREFIXES = ["وبال", "وكال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"];
 const LONG_SUFFIXES = ["هما", "ها", "هم", "هن", "كم", "نا"];
 
 /**
@@ -111,16 +111,12 @@ export function stemGuess(norm: string): { stem: string; prefixes: string[]; suf
   }
   let prefixes: string[] = NO_PARTS;
   let suffixes: string[] = NO_PARTS;
-  let done = false;
-  for (const p of ARTICLE_PREFIXES) {
-    if (s.startsWith(p) && s.length - p.length >= 2) {
-      prefixes = PREFIX_PARTS[p] ?? [p];
-      s = s.slice(p.length);
-      done = true;
-      break;
-    }
-  }
-  if (!done) {
+  const p = articlePrefixLength(norm);
+  const done = p > 0;
+  if (done) {
+    prefixes = PREFIX_PARTS[norm.slice(0, p)]!;
+    s = norm.slice(p);
+  } else {
     const c = s[0];
     if ((c === "و" || c === "ف") && s.length - 1 >= 4) {
       s = s.slice(1);
@@ -134,7 +130,8 @@ export function stemGuess(norm: string): { stem: string; prefixes: string[]; suf
       s = s.slice(1);
     }
   }
-  for (const e of LONG_SUFFIXES) {
+  const z = s.charCodeAt(s.length - 1);
+  if (z === 0x0627 || z === 0x0645 || z === 0x0646) for (const e of LONG_SUFFIXES) {
     if (s.endsWith(e) && s.length - e.length >= 4) {
       suffixes = [e];
       s = s.slice(0, -e.length);
@@ -145,6 +142,21 @@ export function stemGuess(norm: string): { stem: string; prefixes: string[]; suf
   return { stem: s, prefixes, suffixes };
 }
 
+const ALEF = 0x0627, LAM = 0x0644, WAW = 0x0648, FA = 0x0641, BA = 0x0628, KAF = 0x0643;
+/** Length of an article-bearing proclitic (ال، وال، بال، وبال، لل، ولل…) leaving ≥ 2 letters, else 0. */
+function articlePrefixLength(w: string): number {
+  const c0 = w.charCodeAt(0);
+  const c1 = w.charCodeAt(1);
+  const c2 = w.charCodeAt(2);
+  let n = 0;
+  if (c0 === ALEF && c1 === LAM) n = 2;
+  else if (c0 === LAM && c1 === LAM) n = 2;
+  else if ((c0 === WAW || c0 === FA || c0 === BA || c0 === KAF) && c1 === ALEF && c2 === LAM) n = 3;
+  else if ((c0 === WAW || c0 === FA) && c1 === LAM && c2 === LAM) n = 3;
+  else if ((c0 === WAW || c0 === FA) && (c1 === BA || c1 === KAF) && c2 === ALEF && w.charCodeAt(3) === LAM) n = 4;
+  return n > 0 && w.length - n >= 2 ? n : 0;
+}
+
 const PREFIX_PARTS: Record<string, string[]> = {
   وبال: ["و", "ب", "ال"], وكال: ["و", "ك", "ال"], فبال: ["ف", "ب", "ال"], فكال: ["ف", "ك", "ال"],
   ولل: ["و", "ل", "ال"], فلل: ["ف", "ل", "ال"], وال: ["و", "ال"], فال: ["ف", "ال"], بال: ["ب", "ال"],
@@ -152,9 +164,17 @@ const PREFIX_PARTS: Record<string, string[]> = {
 };
 const ONLY_WAW = ["و"];
 const ONLY_FA = ["ف"];
+// Shared clitic lists are frozen: pushing onto a token's prefixes fails loudly instead of
+// silently changing every other token.
+for (const v of Object.values(PREFIX_PARTS)) Object.freeze(v);
+Object.freeze(ONLY_WAW);
+Object.freeze(ONLY_FA);
 
+/** Tokens of text, offsets into the original. Fresh objects: callers may change them freely
+ * (their prefixes/suffixes arrays are frozen and may be shared). */
 export function tokenize(text: string): Token[] {
-  return typeof text === "string" ? tokensOf(text).slice() : [];
+  if (typeof text !== "string") return [];
+  return tokensOf(text).map((t) => ({ ...t }));
 }
 
 const NO_PARTS: string[] = [];

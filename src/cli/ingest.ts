@@ -2,12 +2,30 @@
 // events. A thin shell: the work is in src/ingest (pipeline) wired to src/extract and src/store.
 import { existsSync } from "node:fs";
 import type { Command } from "commander";
-import { EXTRACTOR_VERSION, extractReport } from "../extract/index.js";
-import { createProgress, formatSummary, ingestSources, type Extractor, type IngestSummary } from "../ingest/index.js";
+import { createHash } from "node:crypto";
+import { normalizeKey } from "../arabic/normalize.js";
+import { EXTRACTOR_VERSION, extractReport, MAX_CHARS } from "../extract/index.js";
+import { createProgress, formatSummary, ingestSources, type Extractor, type IngestSummary, type ReportSink } from "../ingest/index.js";
 import { openStore, type Store } from "../store/index.js";
 import { UsageError } from "./errors.js";
 
-export const realExtractor: Extractor = { version: EXTRACTOR_VERSION, extract: extractReport };
+export const realExtractor: Extractor = {
+  version: EXTRACTOR_VERSION,
+  extract: extractReport,
+  // The extractor's own id rule (sha256 of the normalized, length-capped text). Were it to change,
+  // ids would just stop matching and every report would go through extraction as before.
+  reportId: (r) => createHash("sha256").update(normalizeKey(r.text.slice(0, MAX_CHARS))).digest("hex"),
+};
+
+/** The store as ingest's sink, with the duplicate pre-check. */
+export function storeSink(store: Store): ReportSink {
+  return {
+    saveExtraction: (input) => store.saveExtraction(input),
+    quarantine: (item) => store.quarantine(item),
+    storedVersion: async (id) =>
+      (await store.db.selectFrom("reports").select("extractor_version").where("id", "=", id).executeTakeFirst())?.extractor_version ?? null,
+  };
+}
 
 export interface RunIngestOptions {
   db?: string;
@@ -53,7 +71,7 @@ export async function runIngest(sources: string[], o: RunIngestOptions = {}): Pr
   try {
     return await ingestSources(sources, {
       extractor: realExtractor,
-      sink: store,
+      sink: storeSink(store),
       outlet: o.outlet ?? null,
       published: published ?? null,
       fetch: { allowPrivate: !!o.allowPrivate },

@@ -3,7 +3,7 @@
 import type { Command } from "commander";
 import { createProgress, formatSummary, pollFeedsOnce, readFeedList } from "../ingest/index.js";
 import { UsageError } from "./errors.js";
-import { knownUrlCheck, openStoreOrFail, realExtractor } from "./ingest.js";
+import { knownUrlCheck, openStoreOrFail, realExtractor, storeSink } from "./ingest.js";
 
 interface WatchFlags {
   feeds: string;
@@ -48,7 +48,7 @@ export function register(program: Command): void {
           const progress = createProgress({ label: "watch" });
           const round = await pollFeedsOnce(feeds, {
             extractor: realExtractor,
-            sink: store,
+            sink: storeSink(store),
             state: store,
             interval,
             fetch: { allowPrivate: !!o.allowPrivate },

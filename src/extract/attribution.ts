@@ -50,7 +50,7 @@ export function attributionOf(
   const attributed = attrs.length > 0 || /(?:بحسب|حسب|وفق|نقلا عن)/.test(s.text);
   const continues = conts.length > 0;
   let carried = false;
-  if ((attributed || continues) && (!sources.length || (continues && sources.every((x) => GENERIC_SOURCE.has(x.name))))) {
+  if (continues && (!sources.length || (continues && sources.every((x) => GENERIC_SOURCE.has(x.name))))) {
     if (previous.length) {
       sources = previous.map((x) => ({ ...x }));
       carried = true;

@@ -62,6 +62,14 @@ export function isAggregate(text: string): boolean {
   return AGG.some((a) => text.includes(a));
 }
 
+const STRIKE_VERB = /(?:^|\s)(?:[وف])?(?:نفذ|شن|استهدف|قصف|ضرب|اغار|القت|القي|تستهدف|يستهدف|تقصف|يقصف)\p{L}*/u;
+
+function negatedAt(s: Sentence, norm: string, pos: number): boolean {
+  const segStart = s.cuts[segmentOf(s, pos)]!;
+  const words = norm.slice(segStart, pos).trim().split(/\s+/).filter(Boolean).slice(-3);
+  return words.some((w) => NEG.has(w.replace(/^[وف]/, "")) || NEG.has(w));
+}
+
 /** Is this trigger negated, hypothetical/future, background, or an attempt? */
 function blocked(s: Sentence, norm: string, h: Hit<TriggerEntry>): { neg: boolean; modal: boolean; bg: boolean; future: boolean } {
   const seg = segmentOf(s, h.start);
@@ -112,6 +120,12 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
     out.push({ type: "threat", pos: threatPos, strength: 1, triggers: [] });
     live = live.filter((h) => h.start < from || h.entry.type === "humanitarian");
   }
+  // "رحبت بالاتفاق"، "أدانت الهجوم": what a statement talks about is its topic, not a new event.
+  const speech = live.find((h) => h.entry.type === "statement" && /^(?:[وف])?(?:رحب|ادان|استنكر|ندد|ترحيب|ادانه)/.test(h.text));
+  if (speech) {
+    const seg = segmentOf(s, speech.start);
+    live = live.filter((h) => h.start <= speech.start || segmentOf(s, h.start) !== seg || VIOLENT_PRIORITY.includes(h.entry.type));
+  }
   const by = (t: EventType) => live.filter((h) => h.entry.type === t);
   const sum = (xs: Hit<TriggerEntry>[]) => xs.reduce((a, h) => a + h.entry.strength, 0);
   const first = (xs: Hit<TriggerEntry>[]) => xs.reduce((a, h) => (h.entry.strength > a.entry.strength ? h : a), xs[0]!);
@@ -134,9 +148,13 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
     const strong = violent.filter((h) => h.entry.strength >= 0.8);
     const weakOk = f.killed || f.injured;
     const pool = strong.length ? violent : weakOk ? violent : [];
+    const aircraftOnly = pool.length > 0 && pool.every((h) => h.entry.tag === "aircraft");
+    if (aircraftOnly && !(STRIKE_VERB.test(s.text) || weakOk)) pool.length = 0;
     if (pool.length || (bothSides && f.killed)) {
       let type: EventType | null = null;
-      const hasAir = pool.some((h) => h.entry.tag === "air") || (pool.some((h) => h.entry.tag === "aircraft") && pool.some((h) => h.entry.type === "shelling" || /(?:نفذ|شن|استهدف|ضرب|اغار)/.test(h.text) || h.entry.munition));
+      const strikeVerb = STRIKE_VERB.exec(s.text);
+      const strikeOk = strikeVerb !== null && !negatedAt(s, norm, s.start + strikeVerb.index);
+      const hasAir = pool.some((h) => h.entry.tag === "air") || (pool.some((h) => h.entry.tag === "aircraft") && (strikeOk || pool.some((h) => h.entry.type === "shelling" || !!h.entry.munition) || weakOk));
       for (const t of VIOLENT_PRIORITY) {
         if (t === "air_strike" && hasAir) {
           type = t;
@@ -149,12 +167,24 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
       }
       if (!type && bothSides && f.killed) type = "armed_clash";
       // aircraft words alone ("طائرات نفذت…") with a strike verb
-      if (!type && pool.some((h) => h.entry.tag === "aircraft") && /(?:نفذ|شن|استهدف|قصف|ضرب|اغار)/.test(s.text)) type = "air_strike";
+      if (!type && pool.some((h) => h.entry.tag === "aircraft") && strikeOk) type = "air_strike";
       if (type) {
         const ts = pool.filter((h) => h.entry.type === type || (type === "air_strike" && (h.entry.tag === "air" || h.entry.tag === "aircraft")));
         const anchor = ts.length ? first(ts) : pool[0];
         out.push({ type, pos: anchor ? anchor.start : s.start, strength: anchor ? anchor.entry.strength : 0.7, triggers: pool });
       }
+    }
+  }
+  // "X struck Y in response to (ردا على) Z": the answered attack is an event of its own.
+  const reply = /(?:ردا|رد) علي|انتقاما (?:ل|من)|في رد علي/.exec(s.text);
+  if (!absorbViolent && reply && out.some((c) => VIOLENT_PRIORITY.includes(c.type))) {
+    const cut = s.start + reply.index;
+    const first = out.find((c) => VIOLENT_PRIORITY.includes(c.type))!;
+    const after = violent.filter((h) => h.start > cut && h.entry.strength >= 0.8);
+    if (first.pos < cut && after.length) {
+      const t = VIOLENT_PRIORITY.find((x) => after.some((h) => h.entry.type === x && h.entry.tag !== "aircraft")) ?? (after.some((h) => h.entry.tag === "air") ? "air_strike" : null);
+      if (t && t !== first.type) out.push({ type: t, pos: after[0]!.start, strength: 0.9, triggers: after });
+      first.triggers = first.triggers.filter((h) => h.start < cut);
     }
   }
   // Territory: strong words, or weak ones (دخل، تقدم، انسحب) with a military party and no convoy/deal.

@@ -13,6 +13,7 @@ import { HEDGE } from "./lexicon/cues.js";
 
 const VIOLENT = new Set<EventType>(VIOLENT_PRIORITY.concat(["territory_change"]));
 const HEDGES = HEDGE.map(normalizeKey);
+const TALKS = new Set<EventType>(["agreement", "meeting"]);
 const PRECISION_RANK: Record<string, number> = { point: 0, town: 1, district: 2, governorate: 3, region: 4, country: 5 };
 
 interface Draft {
@@ -147,7 +148,7 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
         dr.injured = counts.injured;
         if (c.type === "armed_clash" && dr.fatalities && dr.fatalities.group === "unknown") dr.fatalities = { ...dr.fatalities, group: "combatants" };
       }
-      const roles = assignRoles(c.type, parties, c.pos, norm, s.start);
+      const roles = assignRoles(c.type, parties, c.pos, norm, s.start, c.triggers.map((h) => h.end));
       dr.actors = roles.actors.map(toParty);
       dr.targets = roles.targets.map(toParty);
       if (c.type === "statement" && !dr.actors.some((a) => a.kind === "government" || a.kind === "international_org" || a.kind === "state_force") && !att.sources.some((x) => x.kind === "official")) continue;
@@ -247,7 +248,7 @@ function pickPlaces(ps: PlaceHit[], c: Candidate, s: Sentence): Place[] {
 function pickDate(ds: DateHit[], c: Candidate, s: Sentence, norm: string, all: Candidate[]): DateHit | null {
   // each date belongs to the nearest event of its sentence ("اتفاق فجر اليوم … بعد أيام من اقتتال")
   const owners = all.filter((x) => !x.countOnly);
-  let usable = ds.filter((d) => (d.startDate || d.relative) && owners.every((x) => x === c || Math.abs(d.ns - c.pos) <= Math.abs(d.ns - x.pos) || x.type === c.type));
+  let usable = ds.filter((d) => (d.startDate || d.relative) && owners.every((x) => x === c || Math.abs(d.ns - c.pos) <= Math.abs(d.ns - x.pos) || x.type === c.type || (TALKS.has(x.type) && TALKS.has(c.type))));
   if (!usable.length) return null;
   // "since" dates (منذ …) only anchor aggregates
   const since = (d: DateHit) => normalizeKey(d.text).startsWith("منذ") || /منذ\s*(?:\S+\s*){0,4}$/.test(norm.slice(Math.max(s.start, d.ns - 40), d.ns)) && !/منذ\s*$/.test(norm.slice(Math.max(s.start, d.ns - 6), d.ns)) ? true : /منذ\s*$/.test(norm.slice(Math.max(s.start, d.ns - 6), d.ns));
@@ -308,24 +309,39 @@ function absorb(into: Draft, d: Draft, fromHeadline: boolean): void {
 }
 
 function mergeOrAdd(d: Draft, drafts: Draft[], c: Candidate): void {
-  const lastIdx = d.sentences[0]!.index;
-  const anchorless = !d.ownDate && !d.ownPlaces;
+  const idx = d.sentences[0]!.index;
+  // anchorless: no date and no town-level place of its own — an elaboration of what came before
+  const anchorless = !d.ownDate && (!d.ownPlaces || d.places.every(isCoarse));
+  const looseTypes = new Set<EventType>(["ceasefire_violation_report", "casualty_claim", "humanitarian", "meeting", "agreement", "threat"]);
+  const fits = (e: Draft, sameType: boolean) => {
+    if (e.sentences.some((s) => s.index === idx)) return false; // two events of one sentence stay apart
+    const placeOk = (sameType && looseTypes.has(e.type)) || placesCompatible(e.ownPlaces ? e.places : [], d.ownPlaces ? d.places : []);
+    if (!placeOk || !datesCompatible(e.ownDate, d.ownDate)) return false;
+    if (d.type === "denial" && e.type === "denial" && d.claimed && e.claimed && !d.sources.some((x) => e.sources.some((y) => y.name === x.name))) return false;
+    return true;
+  };
+  // 1. the latest event of the same type it is compatible with
   for (let i = drafts.length - 1; i >= 0; i--) {
     const e = drafts[i]!;
-    const eLast = Math.max(...e.sentences.map((s) => s.index));
-    const sameType = e.type === d.type;
-    const violentPair = VIOLENT.has(e.type) && VIOLENT.has(d.type) && e.type !== "territory_change" && d.type !== "territory_change";
-    if (!sameType && !(anchorless && violentPair && lastIdx - eLast <= 1 && !d.fatalities)) continue;
-    if (e.sentences.some((s) => s.index === lastIdx)) continue; // two events of one sentence stay apart
-    const looseType = e.type === "ceasefire_violation_report" || e.type === "casualty_claim" || e.type === "humanitarian" || e.type === "meeting" || e.type === "agreement" || e.type === "threat";
-    const placeOk = looseType || placesCompatible(e.ownPlaces ? e.places : [], d.ownPlaces ? d.places : []);
-    if (!placeOk || !datesCompatible(e.ownDate, d.ownDate)) continue;
-    if (!sameType && !anchorless) continue;
-    if (d.type === "denial" && e.type === "denial" && d.claimed && e.claimed && !d.sources.some((x) => e.sources.some((y) => y.name === x.name))) continue;
-    absorb(e, d, false);
-    void c;
-    return;
+    if (e.type === d.type && fits(e, true)) {
+      absorb(e, d, false);
+      return;
+    }
   }
+  // 2. an anchorless violent mention right after a violent event of another kind retells it
+  const violentish = (t: EventType) => VIOLENT.has(t) && t !== "territory_change";
+  if (anchorless && violentish(d.type) && !d.fatalities) {
+    for (let i = drafts.length - 1; i >= 0; i--) {
+      const e = drafts[i]!;
+      const eLast = Math.max(...e.sentences.map((s) => s.index));
+      if (idx - eLast > 1) break;
+      if (violentish(e.type) && fits(e, false)) {
+        absorb(e, d, false);
+        return;
+      }
+    }
+  }
+  void c;
   drafts.push(d);
 }
 

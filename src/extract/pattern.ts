@@ -38,7 +38,8 @@ export function compile<T extends { re: string; article?: boolean }>(input: T[])
   for (const e of input) if (/\((?!\?)/.test(e.re)) throw new Error(`lexicon pattern has a capturing group: ${e.re}`);
   const entries = [...input].sort((a, b) => b.re.length - a.re.length);
   const parts = entries.map((e) => `(${e.article === false ? PROCLITICS_LIGHT : PROCLITICS}(?:${foldPattern(e.re)}))`);
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.join("|")})(?![\\p{L}])`, "gu");
+  // an optional tanwin alef: accusative nouns ("انفجاراً"، "هجوماً") are written with a final ا
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.join("|")})(?:ا)?(?![\\p{L}])`, "gu");
   return { re, entries };
 }
 

@@ -29,7 +29,7 @@ function endsWithMarker(before: string, markers: string[]): boolean {
   });
 }
 
-export function assignRoles(type: EventType, ps: PartyHit[], pos: number, norm: string, sentStart: number): { actors: PartyHit[]; targets: PartyHit[] } {
+export function assignRoles(type: EventType, ps: PartyHit[], pos: number, norm: string, sentStart: number, triggerEnds: number[] = []): { actors: PartyHit[]; targets: PartyHit[] } {
   const actors: PartyHit[] = [];
   const targets: PartyHit[] = [];
   const parties = specificParties(ps);
@@ -48,7 +48,9 @@ export function assignRoles(type: EventType, ps: PartyHit[], pos: number, norm: 
     }
     const before = norm.slice(Math.max(sentStart, p.start - 30), p.start);
     const lastWord = before.replace(/[«»"()]/g, " ").trim().split(/\s+/).pop() ?? "";
-    if (endsWithMarker(before, ACT) || /^(?:[وف])?(?:اطلق|نفذ|شن|ارتكب|تبن)/.test(lastWord)) actors.push(p);
+    // VSO and masdar + agent: "سيطرت قوات X"، "قصف قوات النظام" — the party right after the trigger acts
+    const subject = triggerEnds.some((te) => p.start - te >= 0 && p.start - te <= 2);
+    if (subject || endsWithMarker(before, ACT) || /^(?:[وف])?(?:اطلق|نفذ|شن|ارتكب|تبن)/.test(lastWord)) actors.push(p);
     else if (endsWithMarker(before, TGT)) targets.push(p);
     else (p.start <= pos ? actors : targets).push(p);
   }

@@ -7,7 +7,7 @@ import { recognize, type RawMention } from "./recognize.js";
 import { rankTogether, shares, type Ranked } from "./rank.js";
 import { relativeAround, bearingBefore, BEARING_DEG } from "./relative.js";
 import { destination } from "./sphere.js";
-import { geoTokens, isHardGap, type GeoToken } from "./text.js";
+import { geoTokens, isAnyGap, isHardGap, type GeoToken } from "./text.js";
 import type { GazKind, GazPlace, PlaceMention, ScoredPlace } from "./types.js";
 import { zoneAt } from "./zones.js";
 
@@ -92,6 +92,7 @@ export function findPlaces(text: string, opts: { date?: string | null; assumeCue
   const date = opts.date ?? null;
   const out: PlaceMention[] = work.map((w) => mentionOf(w, toks, text, map, date));
   out.push(...cityRelative(toks, work, text, map, date));
+  out.push(...unknownNeighbourhoods(toks, work, text, map, date));
   out.sort((a, b) => a.start - b.start);
   return out;
 }
@@ -99,12 +100,13 @@ export function findPlaces(text: string, opts: { date?: string | null; assumeCue
 function mentionOf(w: Work, toks: GeoToken[], text: string, map: Int32Array, date: string | null): PlaceMention {
   const sh = shares(w.ranked);
   const rc = w.raw.strong || w.raw.weak ? 1 : 0.9;
-  let places = w.ranked.slice(0, 6).map((r, k) => {
+  let places = w.ranked.slice(0, 5).map((r, k) => {
     const derived = r.place.derived ? 0.8 : 1;
     return toPlace(r.place, sh[k]! * rc * derived, date);
   });
   if (w.relation) places = places.map((p) => applyRelation(p, w.relation!.km, w.relation!.bearing, date));
-  const start = map[toks[w.start]!.s]!;
+  const skip = w.start === w.raw.a ? (w.raw.skip ?? 0) : 0;
+  const start = map[toks[w.start]!.s + skip]!;
   const end = map[toks[w.end - 1]!.e]!;
   const top = w.ranked[0]!;
   const why = [
@@ -163,6 +165,52 @@ function cityRelative(toks: GeoToken[], work: Work[], text: string, map: Int32Ar
     const start = map[toks[s0]!.s]!;
     const end = map[toks[e0 - 1]!.e]!;
     out.push({ start, end, text: text.slice(start, end), best, alternatives: [], why: `"${toks[k]!.t}" = last town mentioned: ${base.name}` });
+  }
+  return out;
+}
+
+const HAYY = new Set(["حي", "بحي", "وحي", "لحي", "وبحي", "احياء", "باحياء", "واحياء", "حيي", "بحيي"]);
+const NAME_STOP = new Set(["في", "من", "علي", "الي", "قرب", "عند", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "داخل", "بعد", "منذ", "خلال", "اثر", "جراء", "حيث", "التي", "الذي", "بين", "مع"]);
+
+/**
+ * "حي نزلة شحادة في الرقة": a neighbourhood the gazetteer does not know still tells the town —
+ * the next town named in the same sentence, else the last one named before.
+ */
+function unknownNeighbourhoods(toks: GeoToken[], work: Work[], text: string, map: Int32Array, date: string | null): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  if (!work.length) return out;
+  const covered = new Set<number>();
+  for (const w of work) for (let k = w.start; k < w.end; k++) covered.add(k);
+  const townLike = (w: Work) => {
+    const p = w.ranked[0]?.place;
+    return !!p && (p.kind === "city" || p.kind === "town" || p.kind === "foreign_city");
+  };
+  for (let k = 0; k + 1 < toks.length; k++) {
+    if (!HAYY.has(toks[k]!.t) || covered.has(k) || covered.has(k + 1)) continue;
+    let e = k + 1;
+    while (e < toks.length && e - k <= 2 && !covered.has(e) && !isAnyGap(toks[e]!.gap) && toks[e]!.num === undefined && !NAME_STOP.has(toks[e]!.t) &&
+      !(e > k + 1 && /^[وبل]/.test(toks[e]!.t) && !toks[e]!.t.startsWith("ال")))
+      e++;
+    if (e === k + 1) continue;
+    // the town: next in the same sentence, else the last before
+    let anchor: Work | null = null;
+    for (const w of work) {
+      if (w.start >= e && townLike(w)) {
+        let hard = false;
+        for (let x = e; x <= w.start && !hard; x++) hard = isHardGap(toks[x]!.gap);
+        if (!hard && w.start - e <= 4) anchor = w;
+        break;
+      }
+    }
+    if (!anchor) for (const w of work) if (w.end <= k && townLike(w)) anchor = w;
+    if (!anchor) continue;
+    const t0 = toks[k]!.t;
+    const start = map[toks[k]!.s + (t0.startsWith("وب") ? 2 : /^[وبل]/.test(t0) && t0 !== "حي" && t0 !== "حيي" ? 1 : 0)]!;
+    const end = map[toks[e - 1]!.e]!;
+    const base = toPlace(anchor.ranked[0]!.place, 0.6, date);
+    out.push({ start, end, text: text.slice(start, end), best: { ...base, name_ar: text.slice(start, end) }, alternatives: [],
+      why: `neighbourhood not in the gazetteer: placed at ${base.name}` });
+    k = e - 1;
   }
   return out;
 }

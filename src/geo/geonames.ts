@@ -5,7 +5,7 @@ import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, writ
 import { dirname } from "node:path";
 import { createInterface } from "node:readline";
 import { normalizeKey } from "../arabic/normalize.js";
-import { loadGazetteer, resetGazetteer } from "./gazetteer.js";
+import { loadGazetteer, phraseKeys, resetGazetteer } from "./gazetteer.js";
 import { haversineKm } from "./sphere.js";
 import type { GazKind, GazPlace, GazetteerFile } from "./types.js";
 
@@ -145,6 +145,8 @@ export async function importGeoNames(file: string, out: string, opts: { country?
     stats.added++;
   }
   const places = [...byId.values()];
+  // phrase keys precomputed: loading the overlay then needs no normalizing
+  for (const p of places) p.k = phraseKeys(p);
   const counts: Record<string, number> = {};
   for (const p of places) counts[p.kind] = (counts[p.kind] ?? 0) + 1;
   const file_: GazetteerFile = { version: 1, built: new Date().toISOString().slice(0, 10), counts: { ...counts, total: places.length }, cues: overlay.cues ?? {}, places };

@@ -50,34 +50,54 @@ export function rankTogether(cands: GazPlace[][], kinds: (readonly GazKind[] | n
   // only mentions with a choice need context; a report naming one place needs none
   if (!cands.some((cs) => cs.length > 1) || cands.length < 2) return ranked;
   for (let round = 0; round < 3; round++) {
+    // distinct current choices, with how many mentions chose each
+    const chosen = new Map<GazPlace, number>();
+    for (const b of best) if (b) chosen.set(b, (chosen.get(b) ?? 0) + 1);
+    const anchors = [...chosen.keys()].filter((b) => POINTLIKE.has(b.kind) || b.kind === "rural");
     const adminCount = new Map<string, number>();
     for (const b of best) if (b && b.cc === "SY" && b.admin1) adminCount.set(b.admin1, (adminCount.get(b.admin1) ?? 0) + 1);
+    // per candidate place: the two nearest distinct anchors (the nearest may be the mention's own choice)
+    const nearMemo = new Map<GazPlace, { d1: number; b1: GazPlace | null; d2: number; b2: GazPlace | null }>();
+    const nearestOf = (p: GazPlace) => {
+      let r = nearMemo.get(p);
+      if (r) return r;
+      r = { d1: Infinity, b1: null, d2: Infinity, b2: null };
+      const cosLat = Math.cos((p.lat * Math.PI) / 180);
+      for (const b of anchors) {
+        if (b === p) continue;
+        const dLat = (b.lat - p.lat) * 111.2;
+        if (dLat > 80 || dLat < -80) continue;
+        const dLon = (b.lon - p.lon) * 111.2 * cosLat;
+        const x = Math.sqrt(dLat * dLat + dLon * dLon);
+        if (x < r.d1) {
+          r.d2 = r.d1;
+          r.b2 = r.b1;
+          r.d1 = x;
+          r.b1 = b;
+        } else if (x < r.d2) {
+          r.d2 = x;
+          r.b2 = b;
+        }
+      }
+      nearMemo.set(p, r);
+      return r;
+    };
     ranked = cands.map((cs, m) => {
       if (cs.length < 2) return ranked[m]!;
       const own = best[m];
+      const ownAlone = own ? chosen.get(own) === 1 : false;
       return cs
         .map((p, k) => {
           let s = pri[m]![k]!;
           let near: Ranked["near"];
           if (POINTLIKE.has(p.kind) || p.kind === "rural" || p.kind === "region") {
-            let d = Infinity;
-            const cosLat = Math.cos((p.lat * Math.PI) / 180);
-            for (let o = 0; o < best.length; o++) {
-              const b = best[o];
-              if (o === m || !b || b === p || !(POINTLIKE.has(b.kind) || b.kind === "rural")) continue;
-              const dLat = (b.lat - p.lat) * 111.2;
-              if (dLat > 80 || dLat < -80) continue;
-              const dLon = (b.lon - p.lon) * 111.2 * cosLat;
-              const x = Math.sqrt(dLat * dLat + dLon * dLon);
-              if (x < d) {
-                d = x;
-                near = { name: b.name, km: Math.round(x) };
-              }
+            const r = nearestOf(p);
+            // the mention's own choice is no evidence for itself
+            const [d, b] = r.b1 === own && ownAlone ? [r.d2, r.b2] : [r.d1, r.b1];
+            if (b && d < 80) {
+              near = { name: b.name, km: Math.round(d) };
+              s += d < 15 ? 0.45 : d < 40 ? 0.3 : 0.12;
             }
-            if (d < 15) s += 0.45;
-            else if (d < 40) s += 0.3;
-            else if (d < 80) s += 0.12;
-            else near = undefined;
           }
           if (p.cc === "SY" && p.admin1) {
             // governorates named by OTHER mentions (this mention's own choice does not count)
@@ -88,7 +108,10 @@ export function rankTogether(cands: GazPlace[][], kinds: (readonly GazKind[] | n
         })
         .sort((x, y) => y.s - x.s);
     });
-    best = ranked.map((r) => r[0]?.place ?? null);
+    const next = ranked.map((r) => r[0]?.place ?? null);
+    const stable = next.every((b, m) => b === best[m]);
+    best = next;
+    if (stable && round > 0) break;
   }
   return ranked;
 }

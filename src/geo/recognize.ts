@@ -20,6 +20,14 @@ export interface RawMention {
   strong: boolean;
   weak: boolean;
   why: string;
+  /** normalized chars of token `a` that are a clitic, not the name ("و" of "والحسكة") */
+  skip?: number;
+}
+
+/** Clitic length to leave out of a span: "وال…" → 1, "ب…" → 1, "لل…" → 0 (the article is fused). */
+export function cliticSkip(pre: string): number {
+  if (!pre || pre.endsWith("لل")) return 0;
+  return pre.endsWith("ال") ? pre.length - 2 : pre.length;
 }
 
 const NOT_PLACE_BEFORE = new Set(["شارع", "بشارع", "وشارع", "اوتوستراد", "جادة", "حمله", "مجلس", "قناه", "صحيفه", "جريده", "وكاله", "اذاعه", "تلفزيون", "اتفاق", "اتفاقيه", "مسار", "محادثات", "مفاوضات", "مؤتمر", "اجتماع", "قمه", "بيان", "جوله"]);
@@ -108,7 +116,7 @@ export function recognize(gaz: Gazetteer, toks: GeoToken[], original: string, ma
         ? { ts: i, kinds: null, strong: true, weak: true, why: "query" }
         : gateOf(gaz, toks, i, c.key, c.pre, ids, out, original, map);
       if (!gate) continue;
-      accepted = { a: i, b: i + c.len, key: c.key, ids, ...gate };
+      accepted = { a: i, b: i + c.len, key: c.key, ids, ...gate, skip: cliticSkip(c.pre) };
       break;
     }
     if (accepted) {
@@ -127,7 +135,9 @@ function gateOf(
   const before = i > 0 && !isAnyGap(tok.gap) ? toks[i - 1]! : null;
   // "شارع تل أبيض" is a street named after a town, not the town
   if (before && NOT_PLACE_BEFORE.has(before.t)) return null;
-  const c = before ? cueOf(before.t) : { strong: null, weak: false };
+  let c = before ? cueOf(before.t) : { strong: null as readonly GazKind[] | null, weak: false };
+  // "المنطقة الخضراء"، "المدينة القديمة": a definite type noun before a definite word is no cue
+  if (c.strong && before!.t.startsWith("ال") && key.startsWith("ال")) c = { strong: null, weak: false };
   let strong = !!c.strong;
   // an attached ب is no cue: "بجروح" (with wounds), "بحالات" (in cases) are not places
   let weak = c.weak;
@@ -146,6 +156,10 @@ function gateOf(
     }
   }
   let level: number = gaz.cues.get(key) ?? 0;
+  // "المنطقة الخضراء"، "المدينة القديمة": a definite word after a definite noun is an adjective
+  if (level === 0 && !pre && before && !c.weak && before.t.startsWith("ال") && key.startsWith("ال") && !key.includes(" ") &&
+    !ids.some((k) => isWellKnown(gaz.places[k]!)))
+    level = 1;
   if (isLatin(key)) {
     // Latin names inside Arabic text: only capitalized ones ("Khan Sheikhoun", not "hole")
     if (!isUpperAscii(original.charCodeAt(map[tok.s]!))) return null;

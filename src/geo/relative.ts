@@ -3,7 +3,7 @@
 // GeoToken[]: given where an anchor place sits, find the distance and bearing words around it.
 import type { Bearing } from "../model/index.js";
 import type { GeoToken } from "./text.js";
-import { isHardGap } from "./text.js";
+import { isAnyGap, isHardGap } from "./text.js";
 
 export const BEARING_DEG: Record<Bearing, number> = { N: 0, NE: 45, E: 90, SE: 135, S: 180, SW: 225, W: 270, NW: 315 };
 
@@ -37,7 +37,8 @@ export function bearingBefore(toks: GeoToken[], end: number): { bearing: Bearing
   const k = end - 1;
   if (k < 0) return null;
   const a2 = axisOf(toks[k]!.t);
-  if (!a2) return null;
+  // "شمالاً" is an adverb that follows what it locates, never "شمالاً حماة"
+  if (!a2 || toks[k]!.t.endsWith("ا")) return null;
   if (k - 1 >= 0 && !isHardGap(toks[k]!.gap)) {
     const a1 = axisOf(toks[k - 1]!.t);
     if (a1 && a1 !== a2) {
@@ -88,9 +89,13 @@ export interface RelativeHit {
  */
 export function relativeAround(toks: GeoToken[], a: number, b: number, typeStart: number): RelativeHit | null {
   let k = typeStart; // index of the first token of "[مدينة] anchor"
-  if (k === 0 || isHardGap(toks[k]?.gap ?? "")) return null;
+  // "… شمالاً، وحرستا": punctuation between the bearing and the anchor breaks the phrase
+  if (k === 0 || isAnyGap(toks[k]?.gap ?? "")) return null;
   // optional "من" before the anchor ("إلى الشمال من حماة", "40 كم جنوب شرقي من الرقة")
-  if (k - 1 >= 0 && toks[k - 1]!.t === "من") k--;
+  if (k - 1 >= 0 && toks[k - 1]!.t === "من") {
+    k--;
+    if (isAnyGap(toks[k]!.gap)) return null;
+  }
   const br = bearingBefore(toks, k);
   if (!br) {
     // "على بعد 30 كم من X" — distance without bearing

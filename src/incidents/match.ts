@@ -10,7 +10,7 @@
 // - compatible parties (see parties.ts);
 // - the incident holds no event of the same report yet (the extractor already split them).
 // Among the matches the best scored one wins: nearer, closer in time, more shared names.
-import type { EventType, HudnaEvent, Place } from "../model/index.js";
+import { VIOLENT_TYPES, type EventType, type HudnaEvent, type Place } from "../model/index.js";
 import { dayNumber, distanceKm } from "./geo.js";
 import { normName, partiesCompatible, sharedNames } from "./parties.js";
 import type { IncidentCandidate } from "./types.js";
@@ -118,7 +118,8 @@ export function matchIncident(event: HudnaEvent, candidates: IncidentCandidate[]
 function scoreCandidate(event: HudnaEvent, c: IncidentCandidate, maxKm: number): number | null {
   const isDenial = event.type === "denial";
   if (isDenial) {
-    if (c.type === "denial") return null;
+    // Without an explicit `disputes` link a denial only attaches to an act of violence.
+    if (!VIOLENT_TYPES.has(c.type as EventType)) return null;
   } else if (!typesCompatible(event.type, c.type)) return null;
 
   const gap = dateGap(event.date.start, event.date.end, c.date_start, c.date_end);

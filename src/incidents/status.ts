@@ -1,14 +1,14 @@
 // Airwars-style status of an incident, from its members (the events of all its reports):
 // - contested: a party denies it (a denial event joined it, or an event of it has stance
-//   "denied"), or the reports conflict on who did it (two accounts name known actors with no
-//   name and no affiliation in common);
-// - confirmed_by_party: the acting party itself claims or admits it (its official voice is a
-//   source, e.g. the Russian MoD announcing its own strike, SANA the Syrian Army's);
+//   "denied"), or the reports of an act of violence conflict on who did it (two accounts name
+//   known actors with no name and no affiliation in common);
+// - confirmed_by_party: the acting party itself claims or admits an act of violence (its official
+//   voice is a source, e.g. the Russian MoD announcing its own strike, SANA the Syrian Army's);
 // - corroborated: two or more independent sources (distinct attributed sources; a report that
 //   attributes nothing counts as its outlet's own account);
 // - single_source: otherwise.
 // Precedence: contested > confirmed_by_party > corroborated > single_source.
-import type { Source } from "../model/index.js";
+import { VIOLENT_TYPES, type EventType, type Source } from "../model/index.js";
 import { affiliationOf, isKnown, normName, sourceSpeaksFor } from "./parties.js";
 import type { IncidentStatus, Member } from "./types.js";
 
@@ -31,9 +31,13 @@ export function independentSourceCount(members: Member[]): number {
   return keys.size;
 }
 
+const violent = (m: Member) => VIOLENT_TYPES.has(m.event.type as EventType);
+
+// Who-did-it and who-admits-it only mean something for acts of violence: participants of a
+// meeting or parties to an agreement are not "conflicting attributions".
 function attributionConflict(members: Member[]): boolean {
   const accounts = members
-    .filter((m) => m.event.type !== "denial" && m.event.stance !== "denied")
+    .filter((m) => violent(m) && m.event.stance !== "denied")
     // In a clash either side may be named first: compare both sides together.
     .map((m) => (m.event.type === "armed_clash" ? [...m.event.actors, ...m.event.targets] : m.event.actors).filter(isKnown))
     .filter((a) => a.length > 0);
@@ -57,7 +61,7 @@ export function isContested(members: Member[]): boolean {
 export function isConfirmedByParty(members: Member[]): boolean {
   return members.some(
     (m) =>
-      m.event.type !== "denial" &&
+      violent(m) &&
       m.event.stance !== "denied" &&
       accountSources(m).some((s) => sourceSpeaksFor(s, m.event.actors)),
   );

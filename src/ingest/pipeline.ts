@@ -138,6 +138,12 @@ export async function ingestLoaded(item: LoadedItem, source: string, opts: Pick<
   if (!report.text.trim()) {
     throw new ItemError(new InputError(item.html ? "no article text found in the page" : "empty text", "no_text"), sampleOf(item.text), item.bytes);
   }
+  // Already stored by this very extractor version: a duplicate, no need to extract it again
+  // (re-ingesting a corpus, `hudna start` on every launch). Any doubt → the store decides.
+  if (opts.extractor.reportId && opts.sink.storedVersion) {
+    const id = opts.extractor.reportId(report);
+    if ((await opts.sink.storedVersion(id)) === opts.extractor.version) return { source, status: "duplicate", events: 0, reportId: id };
+  }
   const result = opts.extractor.extract(report, { published: report.published, outlet: report.outlet });
   const saved = await opts.sink.saveExtraction({ report, result, source, original, extractorVersion: opts.extractor.version });
   return { source, status: saved.status, events: saved.events, reportId: saved.reportId };

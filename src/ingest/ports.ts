@@ -6,6 +6,8 @@ export interface Extractor {
   /** Version of the rules; stored with each report so upgrades re-extract. */
   version: string;
   extract(report: Report, opts?: { published?: string | null; outlet?: string | null }): ExtractResult;
+  /** The id extraction would give this report (optional: lets ingest skip known duplicates). */
+  reportId?(report: Report): string;
 }
 
 export interface SaveOutcome {
@@ -24,4 +26,6 @@ export interface ReportSink {
     extractorVersion?: string;
   }): Promise<SaveOutcome>;
   quarantine(item: { source: string; reason: string; sample?: string; bytes?: number }): Promise<void>;
+  /** Extractor version a report is stored with, or null when it isn't stored (optional). */
+  storedVersion?(reportId: string): Promise<string | null>;
 }

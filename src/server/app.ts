@@ -45,7 +45,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: BODY_LIMIT,
-    // Bounded, so a hostile client cannot make us hold huge URLs or parameter lists.
+    // Path parameters (ids) are short; longer ones are refused before any handler runs.
     routerOptions: { maxParamLength: 200 },
     ajv: { customOptions: { allErrors: false, coerceTypes: "array", removeAdditional: true, useDefaults: true } },
   });

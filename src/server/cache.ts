@@ -1,8 +1,9 @@
 // Read-through cache of serialized GET responses, keyed by URL and valid for one state of the data.
 // The state ("version") is read per request with O(log n) index lookups that see writes from any
 // process: the newest incidents.updated_at and the newest violations.id. Writes through this server
-// also bump a local counter, and entries expire after `ttlMs` as a backstop (a pure deletion by
-// another process changes neither maximum). Aggregates like a zone's violation series cost
+// also bump a local counter, and entries expire after `ttlMs` (10 s) as a backstop: a pure deletion
+// by another process, or a report that joined no incident (stats' report count), changes neither
+// maximum. Aggregates like a zone's violation series cost
 // milliseconds of SQL on large stores; a dashboard asks for the same few views again and again.
 import { sql } from "kysely";
 import type { FastifyReply } from "fastify";
@@ -42,7 +43,7 @@ export class ResponseCache {
   ) {
     this.enabled = opts.enabled ?? true;
     this.maxEntries = opts.maxEntries ?? 500;
-    this.ttlMs = opts.ttlMs ?? 30_000;
+    this.ttlMs = opts.ttlMs ?? 10_000;
     this.maxBodyBytes = opts.maxBodyBytes ?? 2_000_000;
     this.maxTotalBytes = opts.maxTotalBytes ?? 64_000_000;
   }

@@ -67,6 +67,7 @@ export const incidentDetailSchema = {
   properties: {
     ...incidentSchema.properties,
     event_count: { type: "integer" },
+    report_total: { type: "integer", description: "reports behind the incident; `reports` lists the first 100 by date" },
     sources: {
       type: "array",
       items: { type: "object", properties: { name: { type: "string" }, kind: { type: "string" }, report_id: { type: "string" } } },
@@ -159,7 +160,7 @@ export const filterQueryProperties = {
   from: { type: "string", pattern: DATE_PATTERN, description: "first day (on date_start), YYYY-MM-DD" },
   to: { type: "string", pattern: DATE_PATTERN, description: "last day, inclusive" },
   bbox: { type: "string", maxLength: 200, description: "minLon,minLat,maxLon,maxLat" },
-  party: { type: "string", maxLength: 200, description: "party name or kind (actors or targets)" },
+  party: { type: "string", maxLength: 200, description: "party name (English or Arabic) or kind, among actors or targets" },
   source: { type: "string", maxLength: 200, description: "source name or kind" },
   status: { type: "string", maxLength: 200, description: "comma list of statuses" },
   min_killed: { type: "integer", minimum: 0, description: "killed.best at least" },

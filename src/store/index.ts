@@ -110,6 +110,8 @@ export async function openStore(url?: string, opts: OpenOptions = {}): Promise<S
     db,
     dialect,
     async close() {
+      // SQLite's advice for connections that wrote: refresh the planner's statistics on close.
+      if (dialect === "sqlite") await sql`pragma optimize`.execute(db).catch(() => {});
       await db.destroy();
     },
     saveExtraction(input) {

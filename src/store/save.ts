@@ -4,13 +4,14 @@
 // incidents they belonged to recomputed (deleted when left empty).
 import type { Kysely } from "kysely";
 import { EVENT_TYPES, PARTY_KINDS, type Count, type ExtractResult, type HudnaEvent, type Party, type PartyKind, type Place, type Report, type Source } from "../model/index.js";
-import type { ZoneWindow } from "../incidents/index.js";
+import { matchIncident, opensIncident, type Member, type ZoneWindow } from "../incidents/index.js";
 import type { Database } from "./schema.js";
 import type { Dialect } from "./dialect.js";
 import { withWriteTransaction } from "./tx.js";
 import { safeText } from "./text.js";
 import { compareVersions } from "./version.js";
-import { ChildRows, findIncidentFor, refreshIncident, writeIncident, type LocalState } from "./incident-writer.js";
+import { IncidentWrites, incidentIdFor } from "./incident-writer.js";
+import { fetchCandidates, loadMembers, MAX_KM } from "./candidates.js";
 
 export interface SaveInput {
   report: Report & { id?: string };
@@ -138,11 +139,10 @@ export async function saveExtraction(db: Kysely<Database>, dialect: Dialect, zon
 
   return withWriteTransaction(db, dialect, async (tx) => {
     const now = new Date().toISOString();
-    const existing = await tx.selectFrom("reports").select(["extractor_version"]).where("id", "=", reportId).executeTakeFirst();
+    const existing = await tx.selectFrom("reports").select(["extractor_version", "ingested_at"]).where("id", "=", reportId).executeTakeFirst();
     if (existing && compareVersions(existing.extractor_version, version) >= 0) {
       return { reportId, status: "duplicate" as const, events: 0, incidents: [] };
     }
-    const touched = new Set<string>();
     const meta = input.result.report ?? ({} as ExtractResult["report"]);
     const reportValues = {
       url: safeText(input.report.url ?? meta.url ?? null),
@@ -159,9 +159,11 @@ export async function saveExtraction(db: Kysely<Database>, dialect: Dialect, zon
       event_count: events.length,
       updated_at: now,
     };
+    // Incidents the report's old events belonged to (reprocess): recomputed without them.
+    const leftBehind = new Set<string>();
     if (existing) {
       const old = await tx.selectFrom("events").select(["incident_id"]).where("report_id", "=", reportId).execute();
-      for (const o of old) if (o.incident_id) touched.add(o.incident_id);
+      for (const o of old) if (o.incident_id) leftBehind.add(o.incident_id);
       await tx.deleteFrom("incident_sources").where("report_id", "=", reportId).execute();
       await tx.deleteFrom("incident_figures").where("report_id", "=", reportId).execute();
       await tx.deleteFrom("events").where("report_id", "=", reportId).execute();
@@ -169,6 +171,7 @@ export async function saveExtraction(db: Kysely<Database>, dialect: Dialect, zon
     } else {
       await tx.insertInto("reports").values({ id: reportId, ...reportValues, ingested_at: now }).execute();
     }
+    const ingestedAt = existing?.ingested_at ?? now;
 
     // Stored ids: the extractor's id, unless another report already uses it (ids are meant to be
     // unique, but a hand-made or foreign file may repeat them).
@@ -186,37 +189,98 @@ export async function saveExtraction(db: Kysely<Database>, dialect: Dialect, zon
       used.add(id);
       return id;
     });
-    const byOriginalId = new Map(events.map((e, i) => [String(e.id), storedIds[i]!]));
+    const localIds = new Map(events.map((e, i) => [String(e.id), storedIds[i]!]));
+    const disputesOf = events.map((e) => e.disputes.map((d) => localIds.get(d) ?? d));
 
-    // Claims before denials, so a denial finds the incident of the claim it disputes.
+    // Denials may dispute events of other reports: their incidents join the candidates.
+    const remote = [...new Set(disputesOf.flat().filter((d) => !used.has(d)))];
+    const remoteIncidents = remote.length
+      ? (await tx.selectFrom("events").select("incident_id").where("id", "in", remote).execute()).map((r) => r.incident_id).filter((x): x is string => !!x)
+      : [];
+    const cands = await fetchCandidates(tx, events, remoteIncidents);
+    const candidateById = new Map(cands.list.map((c) => [c.id, c]));
+
+    // Match each event (claims before denials, so a denial finds the incident of its claim).
     const order = events.map((_, i) => i).sort((a, b) => Number(events[a]!.type === "denial") - Number(events[b]!.type === "denial"));
-    const zoneMap = zones();
-    const outlet = reportValues.outlet;
-    const opened: string[] = [];
-    const local: LocalState = { incidentOf: new Map(), eventsOf: new Map(), newReport: !existing };
-    const batch = new ChildRows();
-    const eventRows: ReturnType<typeof eventRow>[] = [];
+    const incidentOf = new Map<string, string | null>();
+    const newMembers = new Map<string, Member[]>();
+    const opened = new Set<string>();
+    const joined = new Set<string>();
     for (const i of order) {
       const e = events[i]!;
       const storedId = storedIds[i]!;
-      const disputed = e.disputes.map((d) => byOriginalId.get(d) ?? d);
-      const found = await findIncidentFor(tx, storedId, reportId, e, disputed, local);
-      if (found && !found.existing) {
-        // A new incident: its only member is this event; its row is written now (the event row
-        // references it), its child rows with the report's batch.
-        const member = { eventId: storedId, reportId, event: e, outlet, published: reportValues.published, order: 0 };
-        await writeIncident(tx, found.id, [member], undefined, reportId, zoneMap, now, batch);
-        opened.push(found.id);
+      const disputed = disputesOf[i]!;
+      let target: string | null = null;
+      // A dispute of an event of this same report: its incident, whatever it is.
+      const local = disputed.map((d) => incidentOf.get(d)).find((x): x is string => !!x);
+      if (local) target = local;
+      else {
+        const match = matchIncident(e, cands.list, { maxKm: MAX_KM, reportId, disputedEventIds: disputed });
+        if (match) target = match.candidate.id;
+        else if (opensIncident(e)) {
+          target = incidentIdFor(storedId);
+          // A reprocessed report may find its old incident still holding that id: salt it.
+          for (let salt = 1; !(existing === undefined) && (await idTaken(tx, target)); salt++) target = incidentIdFor(`${storedId}#${salt}`);
+          opened.add(target);
+        }
       }
-      if (found?.existing) touched.add(found.id);
-      local.incidentOf.set(storedId, found?.id ?? null);
-      if (found) local.eventsOf.set(found.id, [...(local.eventsOf.get(found.id) ?? []), storedId]);
-      eventRows.push(eventRow(storedId, reportId, i, e, found?.id ?? null));
+      incidentOf.set(storedId, target);
+      if (!target) continue;
+      if (!opened.has(target)) joined.add(target);
+      const c = candidateById.get(target);
+      if (c) {
+        // This report now holds an event of it: no second one may join (see matchIncident).
+        c.reportIds = [...(c.reportIds ?? []), reportId];
+        c.eventIds = [...(c.eventIds ?? []), storedId];
+      }
+      const m: Member = { eventId: storedId, reportId, event: e, outlet: reportValues.outlet, published: reportValues.published, order: 0 };
+      newMembers.set(target, [...(newMembers.get(target) ?? []), Object.assign(m, { key: [ingestedAt, reportId, i] })]);
     }
-    eventRows.sort((a, b) => a.seq - b.seq);
+
+    // Recompute every touched incident from all its members, stored and new, in arrival order.
+    const touched = [...new Set([...joined, ...leftBehind])];
+    const missing = touched.filter((id) => !cands.rows.has(id));
+    const oldRows = new Map(cands.rows);
+    if (missing.length) for (const r of await tx.selectFrom("incidents").selectAll().where("id", "in", missing).execute()) oldRows.set(r.id, r);
+    const stored = new Map(cands.members);
+    if (missing.length) for (const [id, ms] of await loadMembers(tx, missing)) stored.set(id, ms);
+
+    const writes = new IncidentWrites(reportId, zones(), now);
+    for (const id of [...opened, ...touched]) {
+      const members: Array<Member & { key: [string, string, number] }> = [];
+      for (const sm of stored.get(id) ?? []) {
+        members.push({
+          eventId: sm.id,
+          reportId: sm.report_id,
+          event: JSON.parse(sm.json) as HudnaEvent,
+          outlet: sm.outlet,
+          published: sm.published,
+          order: 0,
+          key: [sm.ingested_at, sm.report_id, sm.seq],
+        });
+      }
+      members.push(...((newMembers.get(id) ?? []) as Array<Member & { key: [string, string, number] }>));
+      members.sort((a, b) => cmpKey(a.key, b.key));
+      members.forEach((m, k) => (m.order = k));
+      writes.build(id, members, opened.has(id) ? undefined : oldRows.get(id));
+    }
+    await writes.writeIncidents(tx);
+    const eventRows = events.map((e, i) => eventRow(storedIds[i]!, reportId, i, e, incidentOf.get(storedIds[i]!) ?? null));
     for (let k = 0; k < eventRows.length; k += 200) await tx.insertInto("events").values(eventRows.slice(k, k + 200)).execute();
-    for (const id of touched) await refreshIncident(tx, id, reportId, zoneMap, now, batch);
-    await batch.flush(tx);
-    return { reportId, status: existing ? ("reprocessed" as const) : ("new" as const), events: events.length, incidents: [...new Set([...opened, ...touched])].sort() };
+    await writes.writeRest(tx);
+    return {
+      reportId,
+      status: existing ? ("reprocessed" as const) : ("new" as const),
+      events: events.length,
+      incidents: [...new Set([...opened, ...touched])].sort(),
+    };
   });
+}
+
+function cmpKey(a: [string, string, number], b: [string, string, number]): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] - b[2];
+}
+
+async function idTaken(tx: Kysely<Database>, id: string): Promise<boolean> {
+  return (await tx.selectFrom("incidents").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
 }

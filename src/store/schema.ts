@@ -153,7 +153,10 @@ export interface IncidentRevisionsTable {
   id: Serial;
   incident_id: string;
   at: string;
-  /** killed_low, killed_best, …, status, is_violation, zone, … */
+  /**
+   * The changed column (killed_low, killed_best, …, status, is_violation, zone, type, date_start);
+   * "created" (new_value = JSON of those fields' first values); "deleted" (its last report left).
+   */
   field: string;
   /** Values as text (null when absent). */
   old_value: string | null;

@@ -242,3 +242,36 @@ test("منذ يوم + weekday is that weekday", () => {
   assert.equal(d.text, "يوم السبت");
   assert.equal(d.startDate, "2018-09-15");
 });
+
+test("day of the current, previous or next month", () => {
+  assert.equal(day("في الخامس من الشهر الجاري", "2019-05-14"), "2019-05-05");
+  assert.equal(day("في 24 من الشهر الماضي", "2019-01-10"), "2018-12-24");
+  assert.equal(day("في 3 من الشهر المقبل", "2019-12-10"), "2020-01-03");
+  assert.equal(one("في 24 من الشهر الماضي", null).startDate, null);
+});
+
+test("Hijri months without a year are recognized but not resolved", () => {
+  const r = one("خلال شهر رمضان", "2019-05-14");
+  assert.deepEqual([r.calendar, r.startDate, r.precision], ["hijri", null, "month"]);
+  const b = one("في ربيع الأول", "2019-05-14");
+  assert.equal(b.calendar, "hijri");
+  const y = one("في ربيع الأول 1440", null);
+  assert.equal(y.calendar, "hijri");
+  assert.ok(y.startDate!.startsWith("2018-11"));
+  assert.deepEqual(findDates("في رمضان قال", "2019-05-14").filter((d) => d.calendar !== "hijri"), []);
+});
+
+test("a date after publication is last year's unless announced as upcoming", () => {
+  assert.equal(day("قتل في 24 أغسطس", "2017-08-20"), "2016-08-24");
+  assert.equal(day("تنسحب القوات بحلول 15 تشرين الأول", "2018-09-19"), "2018-10-15");
+  assert.equal(day("من المقرر أن تعقد الجولة في 30 أيلول", "2018-09-19"), "2018-09-30");
+  const d = one("نزحت عائلات خلال الأيام الماضية");
+  assert.equal(d.endDate, "2019-05-13");
+});
+
+test("a bare month after a preposition", () => {
+  const m = one("بدأت الحملة في مارس", "2019-05-14");
+  assert.deepEqual([m.startDate, m.endDate, m.precision], ["2019-03-01", "2019-03-31", "month"]);
+  assert.equal(one("منذ آب", "2019-05-14").startDate, "2018-08-01");
+  assert.deepEqual(findDates("مارس الجيش ضغوطاً على أبيه", "2019-05-14"), []);
+});

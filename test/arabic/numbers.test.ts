@@ -162,6 +162,7 @@ test("rising tolls", () => {
   const m = one("ارتفعت حصيلة القتلى إلى 17 مدنياً");
   assert.equal(m.qualifier, "rising");
   assert.equal(m.rising, true);
+  assert.deepEqual([m.value, m.low, m.high], [17, 17, null]);
   const n = one("قتل 8 أشخاص والعدد مرشح للارتفاع");
   assert.equal(n.qualifier, "rising");
 });
@@ -250,4 +251,19 @@ test("temperatures are not counts", () => {
 test("any dual-looking noun confirmed by اثنين counts 2 with that noun", () => {
   const m = one("قتل مستشارين اثنين في الهجوم");
   assert.deepEqual([m.kind, m.value, m.noun?.text, m.text], ["dual", 2, "مستشارين", "مستشارين اثنين"]);
+});
+
+test("halves and quarters of large numbers", () => {
+  assert.deepEqual(vals("نزح نحو نصف مليون شخص"), [500000]);
+  assert.deepEqual(vals("يعيش ربع مليون لاجئ"), [250000]);
+  assert.deepEqual(vals("نزح مليون ونصف شخص"), [1500000]);
+  assert.deepEqual(vals("نزح 2 مليون ونصف"), [2500000]);
+  assert.deepEqual(findNumbers("في منتصف الطريق ونصف الساعة"), []);
+});
+
+test("واحد after its noun counts that noun", () => {
+  const m = one("قتل شخص واحد وأصيب آخرون");
+  assert.deepEqual([m.value, m.noun?.text, m.text], [1, "شخص", "شخص واحد"]);
+  const f = one("نفذت الطائرات غارة واحدة على الأقل");
+  assert.deepEqual([f.value, f.noun?.text, f.qualifier], [1, "غارة", "at_least"]);
 });

@@ -81,3 +81,19 @@ test("findNumbers, findDates, parsers: never throw, spans inside, in order", () 
     { numRuns: 400 },
   );
 });
+
+test("non-string input from untyped callers gives empty results, not a crash", () => {
+  const bad = [undefined, null, 42, {}] as unknown as string[];
+  for (const b of bad) {
+    assert.equal(normalizeKey(b), "");
+    assert.equal(normalizeWithMap(b).text, "");
+    assert.equal(foldChar(b), "");
+    assert.deepEqual(tokenize(b), []);
+    assert.deepEqual(stripClitics(b), []);
+    assert.deepEqual(splitSentences(b), []);
+    assert.deepEqual(findNumbers(b), []);
+    assert.deepEqual(findDates(b, "2019-01-01"), []);
+    assert.equal(resolveDatePhrase(b), null);
+    assert.equal(parseNumberWords(b), null);
+  }
+});

@@ -102,6 +102,25 @@ test("gold files with unknown types, misplaced coordinates or no report beside t
   });
 });
 
+test("relative weekdays that contradict the publication day are reported", () => {
+  withTempRoot((root) => {
+    const dir = join(root, "demo", "reports");
+    // 2019-06-10 was a Monday: "اليوم الاثنين" and "أول أمس السبت" fit, "أمس الأربعاء" does not.
+    writeFileSync(
+      join(dir, "manifest.jsonl"),
+      JSON.stringify({ file: "003-weekdays.txt", published: "2019-06-10", outlet: "صوت الوادي", url: "https://example.org/a/3" }) + "\n",
+    );
+    writeFileSync(
+      join(dir, "003-weekdays.txt"),
+      "عنوان\n\nحماة – «صوت الوادي»\n\nسقطت قذيفة اليوم الاثنين على حي سكني، بعد غارة أول أمس السبت وقصف أمس الأربعاء.\n",
+    );
+    const r = run(root);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /"أمس الأربعاء" does not fit publication day 2019-06-10/);
+    assert.doesNotMatch(r.stderr, /اليوم الاثنين|أول أمس السبت/);
+  });
+});
+
 test("a report not listed in the manifest is reported", () => {
   withTempRoot((root) => {
     const dir = join(root, "demo", "reports");

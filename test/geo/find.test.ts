@@ -62,7 +62,10 @@ test("الريف الشمالي لحماة is the northern Hama countryside", ()
 test("attached prepositions and conjunctions: وبإدلب، لإدلب، والرقة، بحمص", () => {
   const ms = findPlaces("وصل الوفد لإدلب ثم انتقل إلى الرقة والحسكة، فيما بقي آخرون بحمص.");
   assert.deepEqual(ms.map((m) => m.best.name), ["Idlib", "Raqqa", "Al-Hasakah", "Homs"]);
-  assert.equal(ms[2]!.text, "والحسكة");
+  // the conjunction/preposition is not part of the span
+  assert.equal(ms[2]!.text, "الحسكة");
+  assert.equal(ms[0]!.text, "إدلب");
+  assert.equal(ms[3]!.text, "حمص");
 });
 
 test("diacritics and tatweel: offsets point into the text as given", () => {
@@ -163,4 +166,19 @@ test("bad input never throws", () => {
   // a long report
   const long = "قصفت الطائرات بلدة كفرنبل في ريف إدلب الجنوبي. ".repeat(2000);
   assert.equal(findPlaces(long).length, 4000);
+});
+
+test("a neighbourhood the gazetteer lacks is placed at its town", () => {
+  const ms = findPlaces("تقدمت القوات في حي نزلة شحادة في الرقة، ثم في حي المشلب.");
+  assert.deepEqual(ms.map((m) => m.text), ["حي نزلة شحادة", "الرقة", "حي المشلب"]);
+  assert.equal(ms[0]!.best.name, "Raqqa");
+  assert.equal(ms[0]!.best.name_ar, "حي نزلة شحادة");
+  assert.equal(ms[2]!.best.name, "Raqqa");
+  assert.ok(ms[0]!.best.score < 1);
+});
+
+test("plural type nouns carry their kind along a list: محافظتي حلب وإدلب", () => {
+  const ms = findPlaces("تراجعت الاشتباكات في محافظتي حلب وإدلب.");
+  assert.deepEqual(ms.map((m) => m.best.precision), ["governorate", "governorate"]);
+  assert.equal(ms[0]!.text, "محافظتي حلب");
 });

@@ -4,7 +4,7 @@
 // No PostgreSQL binaries: returns null after a LOUD message — except with CI=true, where it throws
 // (CI must never silently skip the PostgreSQL half of the store tests).
 import { spawnSync } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -53,6 +53,39 @@ export function loudSkip(what: string): void {
 
 let counter = 0;
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Servers this helper started for a test process that was killed outright (SIGKILL skips exit
+ * handlers): each temp dir records its owner's pid; when that process is gone, stop and remove.
+ */
+function reapOrphans(bin: string, asPostgres: boolean): void {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith("hudna-pg-")) continue;
+    const dir = join(tmpdir(), name);
+    let owner = 0;
+    try {
+      owner = Number(readFileSync(join(dir, "owner.pid"), "utf8"));
+    } catch {
+      continue; // not (yet) ours to judge
+    }
+    if (!owner || alive(owner)) continue;
+    const data = join(dir, "data");
+    if (existsSync(join(data, "postmaster.pid"))) {
+      const args = ["-D", data, "-m", "immediate", "-w", "stop"];
+      spawnSync(asPostgres ? "runuser" : join(bin, "pg_ctl"), asPostgres ? ["-u", "postgres", "--", join(bin, "pg_ctl"), ...args] : args, { stdio: "ignore" });
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function startPostgres(): Promise<TestPostgres | null> {
   const bin = findBin();
   if (!bin) {
@@ -63,7 +96,9 @@ export async function startPostgres(): Promise<TestPostgres | null> {
   const asRoot = process.getuid?.() === 0;
   const owner = asRoot ? postgresUid() : null;
   if (asRoot && !owner) throw new Error("running as root but there is no `postgres` user to run the server");
+  reapOrphans(bin, owner !== null);
   const dir = mkdtempSync(join(tmpdir(), "hudna-pg-"));
+  writeFileSync(join(dir, "owner.pid"), String(process.pid));
   if (owner) chownSync(dir, owner.uid, owner.gid);
   const data = join(dir, "data");
   const run = (cmd: string, args: string[]) => {
@@ -97,8 +132,14 @@ export async function startPostgres(): Promise<TestPostgres | null> {
     }
     cleanupDir();
   };
-  // Never leave a server behind, even when the test process ends abruptly.
+  // Never leave a server behind: on exit, and on an interrupt (then exit as interrupted).
+  const onSignal = (sig: NodeJS.Signals) => {
+    stopSync();
+    process.exit(sig === "SIGINT" ? 130 : 143);
+  };
   process.once("exit", stopSync);
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
     url,
@@ -115,6 +156,8 @@ export async function startPostgres(): Promise<TestPostgres | null> {
     },
     async stop() {
       process.removeListener("exit", stopSync);
+      process.removeListener("SIGINT", onSignal);
+      process.removeListener("SIGTERM", onSignal);
       stopSync();
     },
   };

@@ -92,3 +92,8 @@ test("two places sharing a name far apart do not match", () => {
   const ev = event({ id: "e1", locations: [{ ...PLACES.raqqa, name: "Ariha", name_ar: "أريحا" }] });
   assert.equal(matchIncident(ev, [candidate()], { reportId: "r1" }), null);
 });
+
+test("a denial without a disputes link never attaches to a meeting", () => {
+  const denial = event({ id: "d1", type: "denial", stance: "denied", actors: [] });
+  assert.equal(matchIncident(denial, [candidate({ type: "meeting" })], { reportId: "r1" }), null);
+});

@@ -82,3 +82,11 @@ test("the most precise place and date win", () => {
   assert.equal(s.date_start, "2017-09-20");
   assert.equal(s.date_precision, "day");
 });
+
+test("a meeting reported by a participant's media is not 'confirmed_by_party', nor contested by differing participants", () => {
+  const ms = [
+    member(event({ id: "e1", type: "meeting", actors: [PARTIES.russianMoD], sources: [SOURCES.russianMoD] }), "r1"),
+    member(event({ id: "e2", type: "meeting", actors: [PARTIES.hts], sources: [SOURCES.activists] }), "r2"),
+  ];
+  assert.equal(statusOf(ms), "corroborated");
+});

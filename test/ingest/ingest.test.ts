@@ -154,3 +154,26 @@ test("reprocess re-extracts every report stored by an older extractor, HTML from
     rmSync(d, { recursive: true, force: true });
   }
 });
+
+test("the CLI's duplicate pre-check agrees with the extractor's report id, and skips re-extraction", async () => {
+  const { realExtractor, storeSink } = await import("../../src/cli/ingest.js");
+  const { htmlToReport } = await import("../../src/ingest/index.js");
+  for (const report of [{ text: REPORT_A }, { text: `  ${REPORT_B}\r\n` }, htmlToReport(PAGE)]) {
+    assert.equal(realExtractor.reportId!(report), extractReport(report).report.id);
+  }
+  const d = mkdtempSync(join(tmpdir(), "hudna-precheck-"));
+  const st = await openStore(join(d, "db.sqlite"));
+  try {
+    writeFileSync(join(d, "a.txt"), REPORT_A);
+    let extracted = 0;
+    const counting: Extractor = { ...realExtractor, extract: (r, o) => (extracted++, extractReport(r, o)) };
+    const first = await ingestSources([join(d, "a.txt")], { extractor: counting, sink: storeSink(st) });
+    assert.equal(first.new, 1);
+    const again = await ingestSources([join(d, "a.txt")], { extractor: counting, sink: storeSink(st) });
+    assert.equal(again.duplicate, 1);
+    assert.equal(extracted, 1, "the duplicate was not extracted again");
+  } finally {
+    await st.close();
+    rmSync(d, { recursive: true, force: true });
+  }
+});

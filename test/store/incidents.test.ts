@@ -58,11 +58,15 @@ forEachEngine("store: incidents", (engine) => {
       { side: "actor", name: "Russian Air Force" },
       { side: "target", name: "civilians" },
     ]);
-    const statusRevs = await store.db.selectFrom("incident_revisions").select(["old_value", "new_value", "report_id"]).where("field", "=", "status").orderBy("id").execute();
-    assert.deepEqual(statusRevs, [
-      { old_value: null, new_value: "single_source", report_id: "sana-1" },
-      { old_value: "single_source", new_value: "corroborated", report_id: "sohr-1" },
-    ]);
+    const revs = await store.db.selectFrom("incident_revisions").select(["field", "old_value", "new_value", "report_id"]).where("incident_id", "=", inc.id).orderBy("id").execute();
+    assert.deepEqual(
+      revs.map((r) => [r.field, r.report_id]),
+      [["created", "sana-1"], ["killed_high", "sohr-1"], ["injured_low", "sohr-1"], ["injured_best", "sohr-1"], ["injured_high", "sohr-1"], ["status", "sohr-1"]],
+    );
+    const created = JSON.parse(revs[0]!.new_value!) as Record<string, unknown>;
+    assert.equal(created.status, "single_source");
+    assert.equal(created.killed_best, 5);
+    assert.deepEqual(revs.find((r) => r.field === "status"), { field: "status", old_value: "single_source", new_value: "corroborated", report_id: "sohr-1" });
   });
 
   engine.it("a later denial makes the incident contested without changing its figures", async (store) => {

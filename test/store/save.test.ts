@@ -86,7 +86,10 @@ forEachEngine("store: save, idempotency, reprocess", (engine) => {
     assert.equal(inc.killed_best, 12);
     // the figure change is in the history
     const revs = await store.db.selectFrom("incident_revisions").selectAll().where("incident_id", "=", inc.id).where("field", "=", "killed_best").orderBy("id").execute();
-    assert.deepEqual(revs.map((r) => [r.old_value, r.new_value]), [[null, "9"], ["9", "12"]]);
+    assert.deepEqual(revs.map((r) => [r.old_value, r.new_value]), [["9", "12"]]);
+    const created = await store.db.selectFrom("incident_revisions").selectAll().where("incident_id", "=", inc.id).where("field", "=", "created").execute();
+    assert.equal(created.length, 1);
+    assert.equal(JSON.parse(created[0]!.new_value!).killed_best, 9);
     const none: string[] = [];
     for await (const r of store.reportsNeedingReprocess("1.1.0")) none.push(r.id);
     assert.deepEqual(none, []);

@@ -37,10 +37,12 @@ function signalFor(key: string): AbortSignal {
 const isAbort = (e: unknown): boolean => e instanceof DOMException && e.name === "AbortError";
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+const FILTER_KEYS = ["zone", "type", "status", "source", "from", "to"] as const;
+
 function navigate(patch: Partial<State>, replace = false): void {
   const next: State = { ...state, ...patch };
-  const filterKeys = ["zone", "type", "status", "source", "from", "to", "sort"] as const;
-  if (!("cursor" in patch) && filterKeys.some((k) => k in patch && patch[k] !== state[k])) next.cursor = null;
+  // New filters or a new order start again from the first page.
+  if (!("cursor" in patch) && [...FILTER_KEYS, "sort" as const].some((k) => k in patch && patch[k] !== state[k])) next.cursor = null;
   const url = `${location.pathname}${formatState(next)}`;
   if (replace) history.replaceState(null, "", url);
   else history.pushState(null, "", url);
@@ -54,7 +56,10 @@ const list = new IncidentList($("list"), {
   onPage: (cursor) => navigate({ cursor }),
 });
 const panel = new IncidentPanel($("panel"), () => navigate({ inc: null }));
-const timeline = new Timeline($("timeline"), (r) => navigate({ from: r.from, to: r.to }));
+// Arabic party names as the incidents carry them, for the timeline's legend.
+const partyAr = new Map<string, string>([["unknown", "غير معروف"]]);
+const timeline = new Timeline($("timeline"), (r) => navigate({ from: r.from, to: r.to }), (p, lang) =>
+  lang === "ar" ? (partyAr.get(p) ?? p) : p);
 const map = new IncidentMap($("map"), state.map, state.lang, {
   onSelect: (id) => navigate({ inc: id }),
   onZone: (zone) => navigate({ zone }),
@@ -87,7 +92,18 @@ async function loadList(s: State): Promise<void> {
 
 async function loadMapIncidents(s: State): Promise<void> {
   try {
-    mapRows = await fetchAllIncidents(s, signalFor("map"));
+    const rows = await fetchAllIncidents(s, signalFor("map"));
+    // A response for filters the user has since changed is dropped (prefetched ones can't be aborted).
+    if (FILTER_KEYS.some((k) => state[k] !== s[k])) return;
+    mapRows = rows;
+    let named = false;
+    for (const r of rows) for (const p of [...r.actors, ...r.targets]) {
+      if (p.name_ar && !partyAr.has(p.name)) {
+        partyAr.set(p.name, p.name_ar);
+        named = true;
+      }
+    }
+    if (named && state.lang === "ar" && violations.length) timeline.update(violations, { from: state.from, to: state.to }, state.lang);
     await map.setIncidents(mapRows);
     if (!performance.getEntriesByName("hudna:map-data").length) performance.mark("hudna:map-data");
   } catch (e) {
@@ -119,6 +135,7 @@ async function loadTimeline(s: State): Promise<void> {
 
 async function loadDetail(s: State): Promise<void> {
   if (!s.inc) {
+    aborts.get("detail")?.abort();
     detail = null;
     panel.hide();
     void map.select(null);
@@ -126,12 +143,14 @@ async function loadDetail(s: State): Promise<void> {
   }
   panel.loading(s.lang);
   try {
-    detail = await fetchIncident(s.inc, signalFor("detail"));
-    if (!detail) throw new Error("bad response");
+    const d = await fetchIncident(s.inc, signalFor("detail"));
+    if (state.inc !== s.inc) return;
+    if (!d) throw new Error("bad response");
+    detail = d;
     panel.render(detail, state.lang, true);
     void map.select(detail.id, detail);
   } catch (e) {
-    if (!isAbort(e)) panel.error(s.lang, message(e));
+    if (!isAbort(e) && state.inc === s.inc) panel.error(s.lang, message(e));
   }
 }
 
@@ -145,7 +164,7 @@ async function apply(next: State): Promise<void> {
     map.setLang(next.lang);
   }
   const work: Promise<void>[] = [];
-  const filtersChanged = (["zone", "type", "status", "source", "from", "to"] as const).some((k) => prev[k] !== next[k]);
+  const filtersChanged = FILTER_KEYS.some((k) => prev[k] !== next[k]);
   if (first || langChanged || filtersChanged) filters.render(next, zones);
   if (first || listChanged(prev, next)) work.push(loadList(next));
   else if (page && (langChanged || prev.inc !== next.inc)) list.render(page, next);

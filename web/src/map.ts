@@ -160,11 +160,10 @@ export class IncidentMap {
         const c = this.map.getCenter();
         this.handlers.onView({ zoom: this.map.getZoom(), lat: c.lat, lon: c.lng });
       }
-      this.updateClusterLabels();
     });
-    this.map.on("sourcedata", (e) => {
-      if (e.sourceId === "incidents" && e.isSourceLoaded) this.updateClusterLabels();
-    });
+    // Labels follow what is actually drawn once the map settles (tiles of other zooms may still
+    // be loaded, so the source's features would include stale clusters).
+    this.map.on("idle", () => this.updateClusterLabels());
     void this.loadCities();
   }
 
@@ -305,7 +304,7 @@ export class IncidentMap {
   private updateClusterLabels(force = false): void {
     if (!this.map.getSource("incidents")) return;
     const seen = new Set<number>();
-    for (const f of this.map.querySourceFeatures("incidents", { filter: ["has", "point_count"] })) {
+    for (const f of this.map.queryRenderedFeatures({ layers: ["clusters"] })) {
       const id = f.properties?.cluster_id as number;
       if (seen.has(id) || f.geometry.type !== "Point") continue;
       seen.add(id);

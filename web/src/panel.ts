@@ -1,6 +1,6 @@
 // The incident panel: reconciled figures with who said what, status, parties, and each report's
 // text with its evidence sentences as <mark> — built from text nodes only, never innerHTML.
-import type { FigureRow, IncidentDetail, PartyLite, ReportView } from "./api.js";
+import type { FigureRow, IncidentDetail, PartyLite, ReportView, RevisionRow } from "./api.js";
 import { bdi, fill, h, safeHttpUrl } from "./dom.js";
 import { segments } from "./highlight.js";
 import { day, num, pick, range, sourceKindLabel, statusLabel, t, typeLabel } from "./i18n.js";
@@ -48,8 +48,10 @@ export class IncidentPanel {
         h("p", { class: "muted" }, dates, " · ", h("span", { class: `status status-${d.status}` }, statusLabel(lang, d.status)))),
       this.reconciled(d, lang),
       this.parties(d.actors, d.targets, lang),
+      this.sourceList(d.sources, lang),
       this.figureTable(d.figures, lang),
-      this.reportList(d.reports, lang));
+      this.reportList(d.reports, lang),
+      this.revisionList(d.revisions, lang));
     this.root.setAttribute("aria-labelledby", "panel-title");
     // Keyboard and screen-reader users land on the incident they chose.
     if (focus) (this.root.querySelector("#panel-title") as HTMLElement | null)?.focus({ preventScroll: true });
@@ -72,6 +74,24 @@ export class IncidentPanel {
     return h("dl", { class: "parties" },
       actors.length ? h("dt", {}, t(lang, "actors")) : null, actors.length ? h("dd", {}, list(actors)) : null,
       targets.length ? h("dt", {}, t(lang, "targets")) : null, targets.length ? h("dd", {}, list(targets)) : null);
+  }
+
+  private sourceList(sources: { name: string; kind: string }[], lang: Lang): HTMLElement | null {
+    const seen = new Map<string, string>();
+    for (const s of sources) if (s.name && !seen.has(s.name)) seen.set(s.name, s.kind);
+    if (!seen.size) return null;
+    const sep = lang === "ar" ? "، " : ", ";
+    return h("p", { class: "sources small" }, h("span", { class: "muted" }, `${t(lang, "sources")}: `),
+      ...[...seen].flatMap(([name, kind], i) => [i ? sep : "", bdi(name), ` (${sourceKindLabel(lang, kind)})`]));
+  }
+
+  private revisionList(revisions: RevisionRow[], lang: Lang): HTMLElement | null {
+    if (!revisions.length) return null;
+    return h("details", { class: "revisions" },
+      h("summary", {}, t(lang, "revisions"), ` (${num(lang, revisions.length)})`),
+      h("ul", { class: "small" }, ...revisions.slice(0, 200).map((r) =>
+        h("li", {}, h("span", { class: "muted" }, day(lang, r.at.slice(0, 10))), " ", h("code", {}, r.field), ": ",
+          bdi(r.old_value ?? "–"), " → ", bdi(r.new_value ?? "–")))));
   }
 
   private figureTable(figures: FigureRow[], lang: Lang): HTMLElement | null {

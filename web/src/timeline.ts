@@ -52,7 +52,12 @@ export class Timeline {
   private range: TimelineRange = { from: null, to: null };
   private lang: Lang = "ar";
 
-  constructor(private readonly root: HTMLElement, private readonly onRange: (r: TimelineRange) => void) {}
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly onRange: (r: TimelineRange) => void,
+    /** Display name of a party (the API names parties in English). */
+    private readonly partyName: (party: string, lang: Lang) => string = (p) => p,
+  ) {}
 
   update(buckets: ViolationBucket[], range: TimelineRange, lang: Lang): void {
     this.buckets = buckets;
@@ -149,7 +154,7 @@ export class Timeline {
     chart.appendChild(overlay);
 
     const legend = h("ul", { class: "legend" }, ...parties.map((p, i) =>
-      h("li", {}, h("span", { class: `swatch sw-${i}` }), h("bdi", {}, p === "other" ? (lang === "ar" ? "أخرى" : "other") : p))));
+      h("li", {}, h("span", { class: `swatch sw-${i}` }), h("bdi", {}, p === "other" ? (lang === "ar" ? "أخرى" : "other") : this.partyName(p, lang)))));
     const clear = this.range.from || this.range.to
       ? h("button", { type: "button", class: "link", "data-action": "clear-range" }, t(lang, "clearRange"))
       : h("span", { class: "muted small" }, t(lang, "brushHint"));

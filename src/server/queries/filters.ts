@@ -12,7 +12,7 @@ export interface IncidentFilters {
   to?: string;
   /** [minLon, minLat, maxLon, maxLat] */
   bbox?: [number, number, number, number];
-  /** Party name or kind, matched against actors and targets. */
+  /** Party name (English or Arabic) or kind, matched against actors and targets. */
   party?: string;
   /** Source name or kind. */
   source?: string;
@@ -97,7 +97,7 @@ export function filterExpression(eb: ExpressionBuilder<Database, "incidents">, f
           .selectFrom("incident_parties as ip")
           .select("ip.incident_id")
           .whereRef("ip.incident_id", "=", "incidents.id")
-          .where((e) => e.or([e("ip.name", "=", p), e("ip.kind", "=", p)])),
+          .where((e) => e.or([e("ip.name", "=", p), e("ip.name_ar", "=", p), e("ip.kind", "=", p)])),
       ),
     );
   }

@@ -38,6 +38,8 @@ export interface ReportOut {
 
 export interface IncidentDetail extends IncidentItem {
   event_count: number;
+  /** All reports of the incident; `reports` holds at most MAX_DETAIL_REPORTS of them. */
+  report_total: number;
   sources: { name: string; kind: string; report_id: string }[];
   reports: ReportOut[];
   figures: {
@@ -80,6 +82,9 @@ function parseEvent(json: string): Partial<HudnaEvent> {
   }
 }
 
+/** Reports carried in one detail answer (each holds its full text): bounds the response size. */
+export const MAX_DETAIL_REPORTS = 100;
+
 export async function getIncident(db: Db, id: string): Promise<IncidentDetail | null> {
   const row = await db.selectFrom("incidents").selectAll().where("id", "=", id).executeTakeFirst();
   if (!row) return null;
@@ -103,6 +108,7 @@ export async function getIncident(db: Db, id: string): Promise<IncidentDetail | 
         .where("id", "in", reportIds)
         .orderBy("published")
         .orderBy("id")
+        .limit(MAX_DETAIL_REPORTS)
         .execute()
     : [];
   const seen = new Set<string>();
@@ -115,6 +121,7 @@ export async function getIncident(db: Db, id: string): Promise<IncidentDetail | 
   return {
     ...toItem(row),
     event_count: row.event_count,
+    report_total: reportIds.length,
     sources: uniqueSources,
     reports: reports.map((r) => ({
       ...r,

@@ -101,13 +101,33 @@ export interface IncidentPage {
   next_cursor: string | null;
 }
 
+/** The SQL order of a page, in code: sort value (NULL smallest), then id, both in one direction. */
+export function compareRows(sort: SortKey): (a: IncidentRow, b: IncidentRow) => number {
+  const key = sort.endsWith("date") ? (r: IncidentRow) => r.date_start : (r: IncidentRow) => r.killed_best;
+  const dir = sort.startsWith("-") ? -1 : 1;
+  return (a, b) => {
+    const x = key(a);
+    const y = key(b);
+    const c = x === y ? 0 : x === null ? -1 : y === null ? 1 : x < y ? -1 : 1;
+    return dir * (c || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  };
+}
+
 /**
- * The raw rows of one page (limit+1 fetched to know whether another page exists). One query:
- * fetching ids first and then rows by key was measured slower (100 key lookups cost more than
- * the sort saves), since SQLite's planner already walks incidents_date in order for date sorts.
+ * The raw rows of one page (limit+1 fetched to know whether another page exists).
+ * Several types are fetched one type at a time and merged: `type IN (…)` makes SQLite sort every
+ * row of those types (100 ms on 100k incidents), while `type = ?` walks incidents_type_date in
+ * order and stops at the limit. Each incident has one type, so the parts never overlap.
  */
 export async function selectIncidentRows(db: Db, o: ListOptions): Promise<{ rows: IncidentRow[]; more: boolean }> {
-  const rows = await incidentPageQuery(db, o).execute();
+  const types = o.filters.types ?? [];
+  let rows: IncidentRow[];
+  if (types.length > 1) {
+    const parts = await Promise.all(types.map((t) => incidentPageQuery(db, { ...o, filters: { ...o.filters, types: [t] } }).execute()));
+    rows = parts.flat().sort(compareRows(o.sort)).slice(0, o.limit + 1);
+  } else {
+    rows = await incidentPageQuery(db, o).execute();
+  }
   const more = rows.length > o.limit;
   if (more) rows.length = o.limit;
   return { rows, more };

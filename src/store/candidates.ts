@@ -1,0 +1,151 @@
+// Incidents an incoming report's events could join, fetched for the whole report in one query:
+// for each event, incidents whose dates overlap its own (±2 days; spans longer than a week never
+// merge, so the start is bounded on both sides: an index range) and that lie in its bounding box
+// (5 km), carry the same place name, or — for a governorate-level place — the same governorate.
+// With them, their member events (one more query), so matching and recomputation need no
+// further reads.
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from "kysely";
+import type { HudnaEvent, Party } from "../model/index.js";
+import { addDays, bboxDegrees, isFine, type IncidentCandidate } from "../incidents/index.js";
+import type { Database, IncidentRow } from "./schema.js";
+
+type Tx = Kysely<Database>;
+
+export const MAX_KM = 5;
+const CANDIDATE_LIMIT = 2000;
+
+/** A stored event of an incident, with what ordering and recomputation need. */
+export interface StoredMember {
+  id: string;
+  report_id: string;
+  incident_id: string;
+  seq: number;
+  json: string;
+  outlet: string | null;
+  published: string | null;
+  ingested_at: string;
+}
+
+export interface Candidates {
+  list: IncidentCandidate[];
+  rows: Map<string, IncidentRow>;
+  members: Map<string, StoredMember[]>;
+}
+
+function parseParties(json: string): Party[] {
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? (v as Party[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+interface Term {
+  earliest: string;
+  latest: string;
+  endFrom: string;
+  names: string[];
+  admins: string[];
+  boxes: Array<{ lat: number; lon: number; dLat: number; dLon: number }>;
+}
+
+/** The search window of one event, or null when it cannot match anything (no date or no place). */
+function termOf(e: HudnaEvent): Term | null {
+  if (!e.date.start) return null;
+  const names = [...new Set(e.locations.map((p) => p.name).filter((n) => n))];
+  const admins = [...new Set(e.locations.filter((p) => !isFine(p.precision)).map((p) => p.admin1).filter((a): a is string => !!a))];
+  const boxes = e.locations
+    .filter((p) => p.lat != null && p.lon != null && Number.isFinite(p.lat) && Number.isFinite(p.lon))
+    .map((p) => ({ lat: p.lat!, lon: p.lon!, ...bboxDegrees(p.lat!, MAX_KM) }));
+  if (!names.length && !admins.length && !boxes.length) return null;
+  return {
+    earliest: addDays(e.date.start, -10),
+    latest: addDays(e.date.end ?? e.date.start, 2),
+    endFrom: addDays(e.date.start, -2),
+    names,
+    admins,
+    boxes,
+  };
+}
+
+function termSql(eb: ExpressionBuilder<Database, "incidents">, t: Term): Expression<SqlBool> {
+  return eb.and([
+    eb("date_start", ">=", t.earliest),
+    eb("date_start", "<=", t.latest),
+    eb("date_end", ">=", t.endFrom),
+    eb.or([
+      ...t.boxes.map((b) =>
+        eb.and([eb("lat", ">=", b.lat - b.dLat), eb("lat", "<=", b.lat + b.dLat), eb("lon", ">=", b.lon - b.dLon), eb("lon", "<=", b.lon + b.dLon)]),
+      ),
+      ...(t.names.length ? [eb("place", "in", t.names)] : []),
+      ...(t.admins.length ? [eb("admin1", "in", t.admins)] : []),
+    ]),
+  ]);
+}
+
+export async function loadMembers(tx: Tx, incidentIds: string[]): Promise<Map<string, StoredMember[]>> {
+  const out = new Map<string, StoredMember[]>();
+  for (let i = 0; i < incidentIds.length; i += 500) {
+    const rows = await tx
+      .selectFrom("events")
+      .innerJoin("reports", "reports.id", "events.report_id")
+      .select([
+        "events.id as id",
+        "events.report_id as report_id",
+        "events.incident_id as incident_id",
+        "events.seq as seq",
+        "events.json as json",
+        "reports.outlet as outlet",
+        "reports.published as published",
+        "reports.ingested_at as ingested_at",
+      ])
+      .where("events.incident_id", "in", incidentIds.slice(i, i + 500))
+      .execute();
+    for (const r of rows) {
+      const list = out.get(r.incident_id!) ?? [];
+      list.push(r as StoredMember);
+      out.set(r.incident_id!, list);
+    }
+  }
+  return out;
+}
+
+export async function fetchCandidates(tx: Tx, events: HudnaEvent[], extraIds: string[]): Promise<Candidates> {
+  const rows = new Map<string, IncidentRow>();
+  // Events of one report often share a window: one term each, duplicates dropped.
+  const terms = [...new Map(events.map(termOf).filter((t): t is Term => t !== null).map((t) => [JSON.stringify(t), t])).values()];
+  if (terms.length) {
+    const found = await tx
+      .selectFrom("incidents")
+      .selectAll()
+      .where((eb) => eb.or(terms.map((t) => termSql(eb, t))))
+      .limit(CANDIDATE_LIMIT)
+      .execute();
+    for (const r of found) rows.set(r.id, r);
+  }
+  const extra = [...new Set(extraIds)].filter((id) => !rows.has(id));
+  if (extra.length) for (const r of await tx.selectFrom("incidents").selectAll().where("id", "in", extra).execute()) rows.set(r.id, r);
+  const members = rows.size ? await loadMembers(tx, [...rows.keys()]) : new Map<string, StoredMember[]>();
+  const list = [...rows.values()].map((row): IncidentCandidate => {
+    const ms = members.get(row.id) ?? [];
+    return {
+      id: row.id,
+      type: row.type,
+      date_start: row.date_start,
+      date_end: row.date_end,
+      lat: row.lat,
+      lon: row.lon,
+      place: row.place,
+      place_ar: row.place_ar,
+      place_gid: row.place_gid,
+      place_precision: row.place_precision,
+      admin1: row.admin1,
+      actors: parseParties(row.actors),
+      targets: parseParties(row.targets),
+      reportIds: [...new Set(ms.map((m) => m.report_id))],
+      eventIds: ms.map((m) => m.id),
+    };
+  });
+  return { list, rows, members };
+}
