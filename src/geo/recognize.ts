@@ -171,7 +171,8 @@ function gateOf(
     if (!key.includes(" ") && bare.length <= 2) level = Math.max(level, 2);
     else if (pre && !key.includes(" ") && bare.length <= 3 && !ids.some((k) => isWellKnown(gaz.places[k]!))) level = Math.max(level, 1);
   }
-  if (level === 2 && !strong) return null;
+  // a word common in prose needs its OWN type noun: "بلدة كفرنبل ووقف إطلاق النار" is no list
+  if (level === 2 && !c.strong) return null;
   if (level === 1 && !weak && !strong) return null;
   return { ts: c.strong ? i - 1 : i, kinds, strong, weak, why };
 }

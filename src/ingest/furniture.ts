@@ -27,12 +27,13 @@ export function isFurnitureElement(el: ElementLike): boolean {
   return !el.querySelector("article, main, h1, [itemprop=articleBody]");
 }
 
-/** Arabic folded for phrase matching: no diacritics or tatweel, one alef, ya/alef maqsura merged. */
+/** Arabic folded for phrase matching: no diacritics or tatweel, one alef, ى→ي, ة→ه. */
 export function foldArabic(s: string): string {
   return s
     .replace(/[\u064B-\u065F\u0670\u0640]/g, "")
     .replace(/[أإآٱ]/g, "ا")
     .replace(/ى/g, "ي")
+    .replace(/ة/g, "ه")
     .replace(/\s+/g, " ")
     .trim();
 }
@@ -62,9 +63,26 @@ const FURNITURE_TEXT: RegExp[] = [
 const SOCIAL_WORDS =
   /^(?:\s|[,،:|·•\-–—/]|فيسبوك|فيس بوك|تويتر|تيليغرام|تلغرام|تليجرام|واتساب|واتس اب|يوتيوب|انستغرام|انستجرام|لينكد ?ان|البريد الالكتروني|طباعه|نسخ الرابط|ارسل لصديق|ارسل الي صديق|تكبير الخط|تصغير الخط|حفظ|شارك|facebook|twitter|whatsapp|telegram|youtube|instagram|linkedin|email|print|rss|x)+$/i;
 
+/**
+ * Lines that are furniture only when short (bylines, time stamps, captions, ad labels): a long
+ * paragraph opening with the same words is article text.
+ */
+const SHORT_FURNITURE: RegExp[] = [
+  /^(بواسطه|بقلم|كتب|تحرير|اعداد|الكاتب|المحرر|فريق التحرير)\s*:?/,
+  /^(اخر تحديث|تاريخ النشر|نشر بتاريخ|نشر في|تم النشر|منذ)\s*:?/,
+  /^(اعلان|اعلانات|مساحه اعلانيه|advertisement)$/i,
+  /^(صوره|الصوره|صوره ارشيفيه|صوره تعبيريه|ارشيف|\(ارشيف\)|فيديو|شاهد|شاهد الفيديو)\s*[:(]?/,
+  /^(انضم|انضموا|اشترك|اشتركوا|حمل|حملوا|نزل) (الي|ل|في|الان|تطبيق|قناتنا|قناه)/,
+  /^(لمتابعه|تابع) (اخر|اهم|جميع) الاخبار/,
+  /^(اضغط|انقر) هنا/,
+  /^(الاكثر تداولا|الاكثر قراءه|الاكثر مشاهده|اخترنا لك|مختارات|مواد ذات صله|اقرا المزيد|المزيد)$/,
+  /^(السابق|التالي|الخبر السابق|الخبر التالي|المقال السابق|المقال التالي)\s*:?/,
+];
+
 export function isFurnitureText(text: string): boolean {
   const f = foldArabic(text);
   if (!f) return true;
   if (SOCIAL_WORDS.test(f)) return true;
-  return FURNITURE_TEXT.some((re) => re.test(f));
+  if (FURNITURE_TEXT.some((re) => re.test(f))) return true;
+  return f.length <= 100 && SHORT_FURNITURE.some((re) => re.test(f));
 }

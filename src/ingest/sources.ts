@@ -4,7 +4,6 @@
 import { createReadStream } from "node:fs";
 import { open, readdir, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { createInterface } from "node:readline";
 import { decodeBytes, isProbablyHtml } from "./decode.js";
 import { InputError } from "./errors.js";
 import { isProbablyFeed, parseFeed, type FeedItem } from "./feeds.js";
@@ -14,7 +13,7 @@ import { isoDay } from "./html-meta.js";
 /** Files above this are quarantined from their size alone (JSON Lines are streamed instead). */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** One JSON Lines record. */
-const MAX_LINE_CHARS = 20 * 1024 * 1024;
+export const MAX_LINE_BYTES = 20 * 1024 * 1024;
 /** Bytes kept as a quarantine sample. */
 export const SAMPLE_BYTES = 512;
 
@@ -197,16 +196,52 @@ export function sampleOf(buf: Buffer | string): string {
   return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g, ".");
 }
 
-async function* jsonLines(path: string): AsyncGenerator<{ line: number; value?: unknown; error?: InputError; raw: string }> {
-  const rl = createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Infinity });
+/**
+ * Lines of a file, never holding more than `max` bytes of one line in memory: an over-long line is
+ * reported by its length and first bytes, and skipped (readline would buffer it whole).
+ */
+export async function* boundedLines(path: string, max: number): AsyncGenerator<{ line: number; text?: string; tooLong?: { bytes: number; head: Buffer } }> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  let over: { bytes: number; head: Buffer } | null = null;
   let line = 0;
-  for await (const raw of rl) {
+  const take = () => {
     line++;
-    if (!raw.trim()) continue;
-    if (raw.length > MAX_LINE_CHARS) {
-      yield { line, raw: raw.slice(0, SAMPLE_BYTES), error: new InputError(`line too long (${raw.length} characters)`, "too_large") };
+    const out = over ? { line, tooLong: over } : { line, text: Buffer.concat(parts).toString("utf8").replace(/\r$/, "") };
+    parts = [];
+    size = 0;
+    over = null;
+    return out;
+  };
+  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+    let from = 0;
+    for (;;) {
+      const nl = chunk.indexOf(0x0a, from);
+      const piece = chunk.subarray(from, nl < 0 ? chunk.length : nl);
+      if (over) over.bytes += piece.length;
+      else if (size + piece.length > max) {
+        over = { bytes: size + piece.length, head: Buffer.concat([...parts, piece]).subarray(0, SAMPLE_BYTES) };
+        parts = [];
+      } else {
+        parts.push(piece);
+        size += piece.length;
+      }
+      if (nl < 0) break;
+      yield take();
+      from = nl + 1;
+    }
+  }
+  if (size > 0 || over) yield take();
+}
+
+async function* jsonLines(path: string): AsyncGenerator<{ line: number; value?: unknown; error?: InputError; raw: string }> {
+  for await (const { line, text, tooLong } of boundedLines(path, MAX_LINE_BYTES)) {
+    if (tooLong) {
+      yield { line, raw: sampleOf(tooLong.head), error: new InputError(`line too long (${tooLong.bytes} bytes > ${MAX_LINE_BYTES})`, "too_large") };
       continue;
     }
+    const raw = text!;
+    if (!raw.trim()) continue;
     try {
       yield { line, raw, value: JSON.parse(raw) };
     } catch (err) {

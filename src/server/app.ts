@@ -77,7 +77,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     writeRateLimit: opts.writeRateLimit ?? { max: 60, timeWindow: 60_000 },
     zoneFallback: opts.zones ?? defaultZoneFallback,
     ingest: opts.ingest ?? defaultIngest(opts.store),
-    cache: new ResponseCache(opts.store.db, opts.cache === false ? { enabled: false } : opts.cache),
+    cache: new ResponseCache(opts.store, opts.cache === false ? { enabled: false } : opts.cache),
   };
   await app.register(async (api) => {
     await incidentRoutes(api, ctx);

@@ -1,13 +1,15 @@
 // Read-through cache of serialized GET responses, keyed by URL and valid for one state of the data.
-// The state ("version") is read per request with O(log n) index lookups that see writes from any
-// process: the newest incidents.updated_at and the newest violations.id. Writes through this server
-// also bump a local counter, and entries expire after `ttlMs` (10 s) as a backstop: a pure deletion
-// by another process, or a report that joined no incident (stats' report count), changes neither
-// maximum. Aggregates like a zone's violation series cost
-// milliseconds of SQL on large stores; a dashboard asks for the same few views again and again.
+// The state ("version") is read per request in O(1), and sees writes from any process:
+// - SQLite: total_changes() (rows changed through this connection) + PRAGMA data_version (bumped
+//   by commits of every other connection);
+// - PostgreSQL: the snapshot's xmax, which advances only when a transaction writes (read-only
+//   transactions take no transaction id).
+// Writes through this server also bump a local counter; entries expire after `ttlMs` as a backstop.
+// Aggregates like a zone's violation series cost milliseconds of SQL on large stores, and a
+// dashboard asks for the same few views again and again.
 import { sql } from "kysely";
 import type { FastifyReply } from "fastify";
-import type { Db } from "./store-handle.js";
+import type { DbHandle } from "./store-handle.js";
 
 export interface CacheOptions {
   enabled?: boolean;
@@ -38,12 +40,12 @@ export class ResponseCache {
   private readonly inflight = new Map<string, Promise<string>>();
 
   constructor(
-    private readonly db: Db,
+    private readonly store: DbHandle,
     opts: CacheOptions = {},
   ) {
     this.enabled = opts.enabled ?? true;
     this.maxEntries = opts.maxEntries ?? 500;
-    this.ttlMs = opts.ttlMs ?? 10_000;
+    this.ttlMs = opts.ttlMs ?? 60_000;
     this.maxBodyBytes = opts.maxBodyBytes ?? 2_000_000;
     this.maxTotalBytes = opts.maxTotalBytes ?? 64_000_000;
   }
@@ -67,9 +69,12 @@ export class ResponseCache {
   }
 
   async version(): Promise<string> {
-    const r = await sql<{ u: string | null; v: number | null }>`SELECT (SELECT max(updated_at) FROM incidents) AS u, (SELECT max(id) FROM violations) AS v`.execute(this.db);
-    const row = r.rows[0];
-    return `${this.local}|${row?.u ?? ""}|${row?.v ?? ""}`;
+    const q =
+      this.store.dialect === "sqlite"
+        ? sql<{ v: string }>`SELECT total_changes() || '.' || (SELECT data_version FROM pragma_data_version) AS v`
+        : sql<{ v: string }>`SELECT txid_snapshot_xmax(txid_current_snapshot())::text AS v`;
+    const r = await q.execute(this.store.db);
+    return `${this.local}|${r.rows[0]?.v ?? ""}`;
   }
 
   /**

@@ -275,3 +275,10 @@ test("a bare month after a preposition", () => {
   assert.equal(one("منذ آب", "2019-05-14").startDate, "2018-08-01");
   assert.deepEqual(findDates("مارس الجيش ضغوطاً على أبيه", "2019-05-14"), []);
 });
+
+test("edges of relative months", () => {
+  const a = one("تصاعد القصف أواخر الشهر الماضي", "2019-05-14");
+  assert.deepEqual([a.startDate, a.endDate, a.precision], ["2019-04-21", "2019-04-30", "month"]);
+  const b = one("بدأت الهدنة مطلع الشهر الجاري", "2019-05-14");
+  assert.deepEqual([b.startDate, b.endDate], ["2019-05-01", "2019-05-10"]);
+});

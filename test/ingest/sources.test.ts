@@ -55,3 +55,17 @@ test("a folder: feeds expand into items, JSON Lines can point at files, hidden a
   assert.equal(by("list.jsonl:2").error!.reason, "not_found");
   assert.ok(!got.some((g) => g.source.includes(".hidden") || g.source.includes("data.json")));
 });
+
+test("JSON Lines: lines are read with a bounded buffer; an over-long line is reported, not held", async () => {
+  const { boundedLines } = await import("../../src/ingest/sources.js");
+  const p = join(dir, "bounded.jsonl");
+  writeFileSync(p, `{"text":"أ"}\r\n${"x".repeat(5000)}\n\n{"text":"ب"}`);
+  const got = [];
+  for await (const l of boundedLines(p, 1000)) got.push(l.tooLong ? { line: l.line, long: l.tooLong.bytes, head: l.tooLong.head.length } : { line: l.line, text: l.text });
+  assert.deepEqual(got, [
+    { line: 1, text: '{"text":"أ"}' },
+    { line: 2, long: 5000, head: 512 },
+    { line: 3, text: "" },
+    { line: 4, text: '{"text":"ب"}' },
+  ]);
+});

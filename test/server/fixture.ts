@@ -170,6 +170,8 @@ export interface World {
   base: string;
   analyst: string;
   admin: string;
+  /** The database the world lives in (a SQLite path or a postgres:// URL). */
+  dbUrl: string;
   close(): Promise<void>;
 }
 
@@ -194,6 +196,7 @@ export async function startWorld(dbUrl?: string, extra: Partial<ServerOptions> =
     base: `http://127.0.0.1:${port}`,
     analyst,
     admin,
+    dbUrl,
     async close() {
       await app.close();
       await store.close();

@@ -135,6 +135,25 @@ export function readSuite(label: string, dbUrl: () => Promise<string | undefined
     }
   });
 
+  test(`${label}: a cached view changes as soon as the database does (write by another connection)`, async (t) => {
+    if (skip()) return t.skip("no database");
+    await getJson(`${w!.base}/api/stats`);
+    const cached = await getJson(`${w!.base}/api/stats`);
+    assert.equal(cached.headers.get("x-cache"), "hit");
+    // A second connection, as another process (hudna watch) would write through.
+    const { openStore } = await import("../../src/store/index.js");
+    const other = await openStore(w!.dbUrl);
+    try {
+      await other.db.updateTable("incidents").set({ killed_best: 1000 }).where("type", "=", "armed_clash").execute();
+      const fresh = await getJson(`${w!.base}/api/stats`);
+      assert.equal(fresh.headers.get("x-cache"), "miss");
+      assert.equal(fresh.body.killed_best, cached.body.killed_best - 20 + 1000);
+    } finally {
+      await other.db.updateTable("incidents").set({ killed_best: 20 }).where("type", "=", "armed_clash").execute();
+      await other.close();
+    }
+  });
+
   test(`${label}: bad query parameters are 400 JSON`, async (t) => {
     if (skip()) return t.skip("no database");
     for (const q of ["limit=501", "limit=0", "sort=place", "from=2017-13", "bbox=1,2,3", "bbox=40,30,30,35", "cursor=notacursor", "min_killed=-1", "from=2017-09-01&to=2017-08-01"]) {

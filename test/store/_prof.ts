@@ -1,0 +1,23 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { extractReport } from "../../src/extract/index.js";
+import { openStore } from "../../src/store/index.js";
+import { generateReports } from "../../bench/generate-reports.js";
+const reports = generateReports(Number(process.argv[2] ?? 200), 11).map((r) => ({ report: { text: r.text, published: r.published, outlet: r.outlet }, result: extractReport({ text: r.text, published: r.published, outlet: r.outlet }, { published: r.published }) }));
+const dir = mkdtempSync(join(tmpdir(), "prof-"));
+const store = await openStore(join(dir, "p.db"));
+const { Session } = await import("node:inspector/promises");
+const session = new Session(); session.connect();
+await session.post("Profiler.enable"); await session.post("Profiler.start");
+const t0 = performance.now();
+for (const r of reports) await store.saveExtraction({ ...r, extractorVersion: "1" });
+const ms = performance.now() - t0;
+const { profile } = await session.post("Profiler.stop");
+console.log(`${reports.length} saves ${(reports.length / ms * 1000).toFixed(1)}/s`, await store.counts());
+const counts = new Map<number, number>(); profile.samples!.forEach((s, i) => counts.set(s, (counts.get(s) ?? 0) + (profile.timeDeltas![i] ?? 0)));
+const self = new Map<string, number>();
+for (const n of profile.nodes) { const k = `${n.callFrame.functionName} ${n.callFrame.url.split("/").slice(-2).join("/")}:${n.callFrame.lineNumber}`; self.set(k, (self.get(k) ?? 0) + (counts.get(n.id) ?? 0)); }
+const tot = [...self.values()].reduce((a, b) => a + b, 0);
+console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 18).map(([k, v]) => `${(v / tot * 100).toFixed(1)}% ${k}`).join("\n"));
+await store.close(); rmSync(dir, { recursive: true });
