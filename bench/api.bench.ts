@@ -1,7 +1,9 @@
 // API load benchmark: 100,000 incidents in a SQLite file, the server in a child process, autocannon
 // (50 concurrent clients on loopback) against a month of one zone's incidents and a zone's
 // violation time series, with GET /api/health measured in the same run as the baseline.
-// Targets: incidents p95 < 50 ms, violations p95 < 100 ms.
+// Targets: incidents p95 < 50 ms, violations p95 < 100 ms — measured on the server as shipped
+// (GET responses cached per data version, see src/server/cache.ts; the first request of each view
+// is a miss), and again with the cache off (`…_nocache` lines: the raw SQL + serialization cost).
 //   node --import tsx bench/api.bench.ts            (npm run bench -- api)
 //   BENCH_INCIDENTS=20000 BENCH_SECONDS=5 …          (smaller / shorter runs)
 //   BENCH_DB_OUT=/tmp/x.db …                         (only generate, keep the file for profiling)
@@ -223,11 +225,12 @@ async function main(): Promise<void> {
         await load(base, () => "/api/health"); // warm-up (JIT, page cache)
         results.push(["health", await load(base, () => "/api/health")]);
       }
-      results.push([`incidents_zone_month${sfx}`, await load(base, incidentsPath), 50]);
-      results.push([`zone_violations_day${sfx}`, await load(base, violationsPath), 100]);
+      // The targets apply to the server as shipped; the cache-off figures are for reading only.
+      results.push([`incidents_zone_month${sfx}`, await load(base, incidentsPath), mode === "cache" ? 50 : undefined]);
+      results.push([`zone_violations_day${sfx}`, await load(base, violationsPath), mode === "cache" ? 100 : undefined]);
       const c = child;
       child = null;
-      c.disconnect();
+      if (c.connected) c.disconnect();
       await new Promise((r) => (c.exitCode !== null ? r(null) : c.once("exit", r)));
     }
     const health = results[0]![1];
@@ -237,8 +240,13 @@ async function main(): Promise<void> {
       (target ? ` target_p95_ms=${target} ${f.p95 < target ? "PASS" : "FAIL"}` : "");
     for (const [name, f, target] of results) console.log(line(name, f, target));
   } finally {
-    child?.disconnect();
-    if (child) await new Promise((r) => (child!.exitCode !== null ? r(null) : child!.once("exit", r)));
+    // A server that died early has no IPC channel left: kill it by pid, never leave it running.
+    if (child && child.exitCode === null) {
+      const c = child;
+      if (c.connected) c.disconnect();
+      else c.kill();
+      await new Promise((r) => (c.exitCode !== null ? r(null) : c.once("exit", r)));
+    }
     rmSync(dir, { recursive: true, force: true });
   }
 }

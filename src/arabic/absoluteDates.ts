@@ -6,7 +6,7 @@ import {
   dayNumber, hijriToDay, lastDayOfMonth, ymdOf,
 } from "./calendar.js";
 import {
-  type Hit, CURRENT, FUTURE, MONTH_CONTEXT_PREV, MONTH_EDGE, PAST, YEAR_WORDS, bare, digitsValue, isPunct, word,
+  type Hit, ALL_DIGITS, CURRENT, FUTURE, MONTH_CONTEXT_PREV, MONTH_EDGE, PAST, YEAR_WORDS, bare, digitsValue, isPunct, word,
 } from "./dateTokens.js";
 
 export function oneMonth(toks: readonly Token[], k: number): { month: number; end: number; ambiguous: boolean } | null {
@@ -27,11 +27,10 @@ export function oneMonth(toks: readonly Token[], k: number): { month: number; en
 }
 
 /** Month at toks[i] (with an optional "/آب", "(أغسطس)" alternative): number, end index, ambiguity. */
-export function monthAt(toks: readonly Token[], i: number): { month: number; end: number; strong: boolean } | null {
+export function monthAt(toks: readonly Token[], i: number): { month: number; end: number; strong: boolean; paired: boolean } | null {
   const first = oneMonth(toks, i);
   if (!first) return null;
   let end = first.end;
-  let strong = !first.ambiguous;
   let paired = false;
   if (isPunct(toks, end, "/-–")) {
     const alt = oneMonth(toks, end + 1);
@@ -45,9 +44,15 @@ export function monthAt(toks: readonly Token[], i: number): { month: number; end
       end = alt.end + 1;
       paired = true;
     }
+  } else {
+    // "سبتمبر أيلول" (both names, no slash)
+    const alt = oneMonth(toks, end);
+    if (alt && alt.month === first.month) {
+      end = alt.end;
+      paired = true;
+    }
   }
-  if (paired) strong = true;
-  return { month: first.month, end, strong: strong || paired };
+  return { month: first.month, end, strong: !first.ambiguous || paired, paired };
 }
 
 /** After a month: a year ("2017", "2017م", "من العام الماضي"), or الماضي/الجاري/المقبل. */
@@ -62,13 +67,17 @@ export function yearAfter(toks: readonly Token[], i: number, pubYear: number | n
   const w = word(toks, i);
   if (!w) return null;
   if (YEAR_WORDS.has(w)) {
-    // "مايو/أيار عام 2003"
+    // "مايو/أيار عام 2003"، "أبريل/نيسان العام الماضي"
     const yy = digitsValue(toks, i + 1);
     if (yy !== null && yy >= 1900 && yy <= 2100 && toks[i + 1]!.norm.length === 4) {
       const n = word(toks, i + 2);
       if (n === "ه" || n === "هجري" || n === "هجريه") return null;
       return { end: n === "م" || n === "ميلادي" ? i + 3 : i + 2, year: yy, rel: null, explicit: true };
     }
+    const r = word(toks, i + 1) ?? "";
+    if (PAST.has(r)) return { end: i + 2, year: pubYear === null ? null : pubYear - 1, rel: null, explicit: false };
+    if (CURRENT.has(r)) return { end: i + 2, year: pubYear, rel: null, explicit: false };
+    if (FUTURE.has(r)) return { end: i + 2, year: pubYear === null ? null : pubYear + 1, rel: null, explicit: false };
     return null;
   }
   if (PAST.has(w)) return { end: i + 1, year: null, rel: "past", explicit: false };
@@ -134,7 +143,7 @@ export function numericDate(toks: readonly Token[], i: number): Hit | null {
     const d = dayNumber(Number(parts[2]), Number(parts[1]), Number(parts[0]));
     if (d !== null) return { from: i, to: i + 1, start: d, end: d, precision: "day", relative: false };
   }
-  if (!/^[0-9]+$/.test(t.norm)) return null;
+  if (!ALL_DIGITS.test(t.norm)) return null;
   const sep = toks[i + 1];
   if (!sep || sep.kind !== "punct" || !"/-.".includes(sep.norm) || sep.start !== t.end) return null;
   const b = toks[i + 2];
@@ -178,6 +187,7 @@ export function explicitDay(toks: readonly Token[], i: number, pub: number | nul
     if (word(toks, j) !== "من" && word(toks, j) !== "الشهر" && !monthAt(toks, j)) return null;
   }
   if (word(toks, j) === "من" || word(toks, j) === "شهر") j++;
+  else if (dv !== null && isPunct(toks, j, "/") && oneMonth(toks, j + 1)) j++; // "10/ سبتمبر"
   // "الخامس من الشهر الجاري"، "24 من الشهر الماضي"
   if (word(toks, j) === "الشهر") {
     const r = word(toks, j + 1) ?? "";
@@ -243,7 +253,7 @@ export function monthPhrase(toks: readonly Token[], i: number, pub: number | nul
   const prevCtx = prev !== null && MONTH_CONTEXT_PREV.has(prev);
   // a bare month needs a preposition before it ("في أيار"); آب/مارس/تموز also pass after one,
   // since the verb "مارس" and the noun "أب" don't follow "في"/"منذ"/"خلال"
-  if (!ya && !context && !prevCtx) return null;
+  if (!ya && !context && !prevCtx && !mo.paired) return null;
   let year: number | null;
   let relative = true;
   if (ya && ya.explicit) {

@@ -105,6 +105,9 @@ const DUALS = new Map<string, DualHit>();
 
 /** Dual reading of a normalized token ("قذيفتين", "وطفلان", "بقذيفتي"), or null. */
 export function lookupDual(norm: string): DualHit | null {
+  // every dual form ends in ن (ـين/ـان), ا (ـتا) or ي (ـتي): skip the map for other words
+  const z = norm.charCodeAt(norm.length - 1);
+  if (z !== 0x0646 && z !== 0x0627 && z !== 0x064a) return null;
   return DUALS.get(norm) ?? null;
 }
 

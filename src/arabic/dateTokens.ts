@@ -43,8 +43,10 @@ export function isPunct(toks: readonly Token[], i: number, chars: string): boole
   const t = toks[i];
   return !!t && t.kind === "punct" && chars.includes(t.norm);
 }
+export const ALL_DIGITS = /^[0-9]+$/;
+
 export function digitsValue(toks: readonly Token[], i: number): number | null {
   const t = toks[i];
-  if (!t || t.kind !== "number" || !/^[0-9]+$/.test(t.norm)) return null;
+  if (!t || t.kind !== "number" || !ALL_DIGITS.test(t.norm)) return null;
   return Number(t.norm);
 }

@@ -2,7 +2,7 @@
 // tokensOf(text), each position tried by a few matchers (numeric, explicit day-month, month, year,
 // Hijri, relative day, weekday, period); the first that matches consumes its tokens.
 import { tokensOf, type Token } from "./tokenize.js";
-import { lookupNumberWord, lookupOrdinal } from "./numberWords.js";
+import { ordinalWordsWithArticle } from "./numberWords.js";
 import { HIJRI_MONTHS, HIJRI_TWO_TOKEN, MONTHS, TWO_TOKEN_MONTHS, WEEKDAYS, isoOf, parseIsoDay } from "./calendar.js";
 import { type Hit, DURING, MONTH_EDGE, TIME_OF_DAY, YEAR_WORDS, YESTERDAY, bare } from "./dateTokens.js";
 import { explicitDay, hijri, monthPhrase, numericDate, yearPhrase, yearRange } from "./absoluteDates.js";
@@ -34,6 +34,8 @@ const STARTERS = new Set<string>([
   "يوم", "اليوم", "اول", "الليله", "بتاريخ", "تاريخ", "قبل", "منذ", "علي", "هذا", "شهر", "الاسبوع", "الشهر", "ال",
   "الايام", "الساعات", "اليومين", "الاسابيع", "الاسبوعين", "الاشهر", "الشهور", "الشهرين", "الساعه",
   ...UNIT_WORDS.map(([w]) => "ال" + w), "عامي", "بين",
+  // day numbers as ordinals: "السادس من يونيو"، "العشرين من"، "الثلاثين من"
+  ...ordinalWordsWithArticle(), "العشرين", "الثلاثين",
 ]);
 
 function mayStart(t: Token): boolean {
@@ -41,10 +43,7 @@ function mayStart(t: Token): boolean {
   if (t.kind !== "word") return false;
   const n = t.norm;
   if (STARTERS.has(n) || STARTERS.has(bare(n))) return true;
-  if (n.startsWith("ال") && lookupNumberWord(n) !== null) return true; // ordinal-like "العشرين"
-  if (n.length > 2 && n.startsWith("ب") && STARTERS.has(n.slice(1))) return true;
-  // ordinals: "السادس من يونيو"
-  return n.startsWith("ال") && lookupOrdinal(n) !== null;
+  return n.length > 2 && n.charCodeAt(0) === 0x0628 && STARTERS.has(n.slice(1)); // ب: "بالأمس"، "بنهاية"
 }
 
 /** All date phrases, in order and non-overlapping. `published` is YYYY-MM-DD (or a full ISO time). */

@@ -140,6 +140,18 @@ export function normalizeKey(s: string): string {
  */
 export function normalizeWithMap(text: string): { text: string; map: Int32Array } {
   if (typeof text !== "string") return { text: "", map: new Int32Array(1) };
+  // extract and geo both normalize the same report: the last result is reused (treat it as read-only)
+  if (text === lastText && lastResult) return lastResult;
+  const r = computeWithMap(text);
+  lastText = text;
+  lastResult = r;
+  return r;
+}
+
+let lastText: string | null = null;
+let lastResult: { text: string; map: Int32Array } | null = null;
+
+function computeWithMap(text: string): { text: string; map: Int32Array } {
   const len = text.length;
   let buf = new Uint16Array(len + 8);
   let map = new Int32Array(len + 1);

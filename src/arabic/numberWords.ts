@@ -98,6 +98,11 @@ ord("تاسع تاسعه", 9);
 ord("عاشر عاشره", 10);
 ord("حادي حاديه", 1); // only in compounds: الحادي عشر، الحادي والعشرين
 
+/** Ordinal words with the article ("السادس"، "الخامسة"), as date phrases start with them. */
+export function ordinalWordsWithArticle(): string[] {
+  return [...ORDINALS.keys()].map((w) => "ال" + w);
+}
+
 /** Ordinal word (with optional و / ال) → its value, or null. "الحادي" → 1 (compound-only). */
 export function lookupOrdinal(norm: string): { value: number; conj: boolean; article: boolean } | null {
   let w = norm;
@@ -106,7 +111,7 @@ export function lookupOrdinal(norm: string): { value: number; conj: boolean; art
   if (w.startsWith("و") && w.length > 3 && (w.startsWith("وال") || ORDINALS.has(w.slice(1)))) {
     conj = true;
     w = w.slice(1);
-  }
+  } else if (w.startsWith("بال") && w.length > 4) w = w.slice(1); // "بالأول من أبريل"
   if (w.startsWith("ال") && w.length > 3) {
     article = true;
     w = w.slice(2);
@@ -125,23 +130,30 @@ export function isNumberWord(norm: string): boolean {
   return lookupNumberWord(norm) !== null;
 }
 
+const DIGIT_STRING = /^[0-9]+(?:[.,][0-9]+)*$/;
+/** Every group after the first has exactly three digits ("1,500,000"). */
+function groups3(s: string, sep: string): boolean {
+  const parts = s.split(sep);
+  for (let k = 1; k < parts.length; k++) if (parts[k]!.length !== 3) return false;
+  return true;
+}
+
 /**
  * Value of a digit string in normalized form (ASCII digits, "," and "." separators):
  * "1,500" / "1.500.000" → thousands separators; "1.5" / "3,5" → decimal.
  */
 export function parseDigitString(s: string): number | null {
-  if (!/^[0-9]+(?:[.,][0-9]+)*$/.test(s)) return null;
+  if (!DIGIT_STRING.test(s)) return null;
   const commas = s.split(",").length - 1;
   const dots = s.split(".").length - 1;
   let t = s;
-  const groups3 = (sep: string) => s.split(sep).slice(1).every((g) => g.length === 3);
   if (commas && dots) {
     // the later separator is the decimal one: "1,234.5" or "1.234,5"
-    t = s.lastIndexOf(".") > s.lastIndexOf(",") ? s.replace(/,/g, "") : s.replace(/\./g, "").replace(",", ".");
+    t = s.lastIndexOf(".") > s.lastIndexOf(",") ? s.replaceAll(",", "") : s.replaceAll(".", "").replace(",", ".");
   } else if (commas) {
-    t = commas > 1 || groups3(",") ? s.replace(/,/g, "") : s.replace(",", ".");
+    t = commas > 1 || groups3(s, ",") ? s.replaceAll(",", "") : s.replace(",", ".");
   } else if (dots > 1) {
-    t = groups3(".") ? s.replace(/\./g, "") : s;
+    t = groups3(s, ".") ? s.replaceAll(".", "") : s;
   }
   const v = Number(t);
   return Number.isFinite(v) ? v : null;

@@ -25,6 +25,8 @@ export interface NumberMention {
   percent?: boolean;
   /** a rising toll: "ارتفعت الحصيلة إلى 8"، "8 … والعدد مرشح للارتفاع" (qualifier may say more) */
   rising?: boolean;
+  /** four plain digits 1900–2100 outside any date phrase ("بوابة 2018"): probably a year, not a count */
+  yearLike?: boolean;
 }
 
 const set = (s: string) => new Set(s.split(" ").filter(Boolean));
@@ -66,6 +68,8 @@ const PLURALS = new Map<string, [number, number]>([
   ["ملايين", [2e6, 9999999]],
 ]);
 const MULTIPLIERS = new Map<string, number>([["الاف", 1000], ["الالاف", 1000], ["الوف", 1000], ["ملايين", 1e6], ["الملايين", 1e6]]);
+
+const FOUR_DIGITS = /^[0-9]{4}$/;
 
 function word(toks: readonly Token[], i: number): string | null {
   const t = toks[i];
@@ -499,6 +503,8 @@ export function findNumbers(text: string): NumberMention[] {
     }
     if (m.percent) delete m.noun;
     if (rising) m.rising = true;
+    if (kind === "digits" && to === core.from + 1 && value !== null && Number.isInteger(value) && value >= 1900 && value <= 2100 &&
+        FOUR_DIGITS.test(toks[core.from]!.norm)) m.yearLike = true;
     out.push(m);
     floor = end;
     i = end;

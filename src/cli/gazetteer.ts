@@ -47,7 +47,12 @@ export function register(program: Command): void {
           );
         if (!opts.stats) return;
       }
-      const g = loadGazetteer();
+      let g;
+      try {
+        g = loadGazetteer();
+      } catch (e) {
+        throw new UsageError((e as Error).message.split("\n")[0]!);
+      }
       const byKind = { ...g.counts };
       const withAr = g.places.filter((p) => p.name_ar).length;
       const syrianAr = g.places.filter((p) => p.cc === "SY" && p.name_ar).length;
@@ -59,7 +64,11 @@ export function register(program: Command): void {
       }
       const lines = [`places            ${g.counts.total}`, `syrian            ${g.counts.syrian} (${syrianAr} with an Arabic name, ${derived} of them derived)`];
       for (const [k, v] of Object.entries(byKind).sort((a, b) => b[1] - a[1])) if (k !== "total" && k !== "syrian") lines.push(`  ${k.padEnd(16)}${v}`);
-      lines.push(g.overlay ? `overlay           ${g.overlay.places} places from ${g.overlay.path}` : "overlay           none");
+      lines.push(
+        !g.overlay ? "overlay           none"
+        : g.overlay.error ? `overlay           skipped (${g.overlay.error})`
+        : `overlay           ${g.overlay.places} places from ${g.overlay.path}`,
+      );
       process.stdout.write(lines.join("\n") + "\n");
     });
 }

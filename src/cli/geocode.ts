@@ -33,7 +33,7 @@ export function register(program: Command): void {
       if (!text) throw new UsageError("geocode needs a place phrase");
       if (opts.format !== "table" && opts.format !== "json") throw new UsageError(`--format must be table or json, not "${opts.format}"`);
       if (opts.date !== undefined && !ISO_DAY.test(opts.date)) throw new UsageError(`--date must be YYYY-MM-DD, not "${opts.date}"`);
-      if (opts.gazetteerExtra) setOverlayPath(opts.gazetteerExtra);
+      if (opts.gazetteerExtra) setOverlayPath(opts.gazetteerExtra, { required: true });
       if (opts.zones) {
         try {
           loadZonesFile(opts.zones);
@@ -41,7 +41,12 @@ export function register(program: Command): void {
           throw new UsageError((e as Error).message);
         }
       }
-      const r = geocode(text, { date: opts.date ?? null });
+      let r;
+      try {
+        r = geocode(text, { date: opts.date ?? null });
+      } catch (e) {
+        throw new UsageError((e as Error).message.split("\n")[0]!);
+      }
       if (opts.format === "json") {
         process.stdout.write(JSON.stringify({ query: r.query, best: r.best, alternatives: r.alternatives }, null, 2) + "\n");
         return;

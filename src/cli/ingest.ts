@@ -64,7 +64,7 @@ export function knownUrlCheck(store: Store): (url: string) => Promise<boolean> {
 export async function runIngest(sources: string[], o: RunIngestOptions = {}): Promise<IngestSummary> {
   const published = checkPublished(o.published);
   for (const s of sources) {
-    if (!/^https?:\/\//i.test(s) && !existsSync(s)) throw new UsageError(`no such file or folder: ${s}`);
+    if (s !== "-" && !/^https?:\/\//i.test(s) && !existsSync(s)) throw new UsageError(`no such file or folder: ${s}`);
   }
   const store = await openStoreOrFail(o.db);
   const progress = createProgress({ quiet: o.quiet, label: "ingest" });
@@ -88,7 +88,7 @@ export function register(program: Command): void {
   program
     .command("ingest")
     .description("read reports (text/HTML files, folders, JSON Lines, RSS/Atom feeds, URLs), extract their events and store them")
-    .argument("<sources...>", "files, folders, .jsonl files, feed files or http(s) URLs")
+    .argument("<sources...>", "files, folders, .jsonl files, feed files, http(s) URLs, or - for JSON Lines on stdin")
     .option("--db <url>", "database: SQLite path, sqlite:PATH or postgres://… (default $HUDNA_DB or ./data/hudna.db)")
     .option("--outlet <name>", "outlet for items that don't name their own")
     .option("--published <date>", "publication day YYYY-MM-DD for items that don't give one")

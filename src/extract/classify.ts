@@ -64,6 +64,13 @@ export function isAggregate(text: string): boolean {
 
 const STRIKE_VERB = /(?:^|\s)(?:[وف])?(?:نفذ|شن|استهدف|قصف|ضرب|اغار|القت|القي|تستهدف|يستهدف|تقصف|يقصف)\p{L}*/u;
 
+const START_RE = new Map<string, RegExp>();
+function startRe(p: string): RegExp {
+  let re = START_RE.get(p);
+  if (!re) START_RE.set(p, (re = new RegExp(`^(?:${foldPattern(p)})`, "u")));
+  return re;
+}
+
 function negatedAt(s: Sentence, norm: string, pos: number): boolean {
   const segStart = s.cuts[segmentOf(s, pos)]!;
   const words = norm.slice(segStart, pos).trim().split(/\s+/).filter(Boolean).slice(-3);
@@ -81,7 +88,7 @@ function blocked(s: Sentence, norm: string, h: Hit<TriggerEntry>): { neg: boolea
   const bg = BG.some((c) => before.includes(c)) || /(?:^|\s)منذ(?:\s|$)/.test(before.split(/\s+/).slice(-3).join(" "));
   // future: the proclitic س on an imperfect verb ("ستقصف"، "سيشن")
   const core = h.text.replace(/^[وف]/, "");
-  const future = /^س[يتن]/.test(core) && h.entry.type !== "humanitarian" && !new RegExp(`^(?:${foldPattern(h.entry.re)})`, "u").test(core);
+  const future = /^س[يتن]/.test(core) && h.entry.type !== "humanitarian" && !startRe(h.entry.re).test(core);
   return { neg, modal, bg, future };
 }
 
@@ -192,8 +199,10 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
   if (terr.length && !by("denial").length) {
     const strong = terr.filter((h) => h.entry.strength >= 1);
     // weak words count only as past-tense verbs ("دخلت"، "تقدمت"), not as nouns of planned moves
-    const weakVerbs = terr.filter((h) => h.entry.strength < 1 && /(?:ت|وا)$/.test(h.text) && !/^(?:[وف])?(?:ال)/.test(h.text));
-    const weakOk = f.militaryParty && weakVerbs.length > 0 && !by("humanitarian").length && !by("agreement").length;
+    const weakVerbs = terr.filter(
+      (h) => h.entry.strength < 1 && ((/(?:ت|وا)$/.test(h.text) && !/^(?:[وف])?(?:ال)/.test(h.text)) || (/سيطره علي$/.test(h.text) && /(?:تمكن|نجح)\p{L}* (?:\p{L}+ ){0,4}من (?:ال)?سيطره/u.test(s.text))),
+    );
+    const weakOk = (f.militaryParty || weakVerbs.some((h) => /سيطره/.test(h.text))) && weakVerbs.length > 0 && !by("humanitarian").length && !by("agreement").length;
     if (strong.length || weakOk) {
       const a = strong.length ? strong[0]! : terr[0]!;
       out.push({ type: "territory_change", pos: a.start, strength: strong.length ? 1 : 0.6, triggers: terr });

@@ -13,7 +13,7 @@ import { KILLED, INJURED } from "./lexicon/cues.js";
 import { findPlacesSafe } from "./places.js";
 
 export const TRIG = compile(TRIGGERS);
-const COMMON_WORDS = new Set(["حالات", "حاله", "جديده", "جديد", "جروح", "مدينه", "المدينه", "بلده", "قريه", "اخري", "عين", "سوق", "مركز", "معبر", "حي", "الحي", "تل", "جبل", "طريق", "الطريق", "مشفي", "مستشفي", "جامع", "مطار", "قاعده", "نقطه", "شارع", "خط", "حاجز", "مخيم", "المخيم", "سد", "بئر", "منطقه", "المنطقه", "الجيش"]);
+const COMMON_WORDS = new Set(["ميدانيه", "ميداني", "الميدانيه", "الميداني", "حالات", "حاله", "جديده", "جديد", "جروح", "مدينه", "المدينه", "بلده", "قريه", "اخري", "عين", "سوق", "مركز", "معبر", "حي", "الحي", "تل", "جبل", "طريق", "الطريق", "مشفي", "مستشفي", "جامع", "مطار", "قاعده", "نقطه", "شارع", "خط", "حاجز", "مخيم", "المخيم", "سد", "بئر", "منطقه", "المنطقه", "الجيش"]);
 // Capitals double as governments ("أنقرة تلوّح"): a place only after a place preposition.
 const METONYMS = new Set(["اسرائيل", "روسيا", "تركيا", "ايران", "واشنطن", "موسكو", "انقره", "طهران", "دمشق", "عمان", "بيروت", "بغداد", "الرياض", "القاهره", "امريكا"]);
 export const PART = compile(PARTIES);
@@ -115,7 +115,8 @@ export function findMentions(doc: Doc, text: string, published: string | null): 
     const full = normalizeKey(p.text);
     const key = full.replace(/^(?:[وفب]|ال|بال|وال)+/, "");
     // words the gazetteer knows as villages but that are ordinary words here ("بجروح"، "حالات")
-    if (COMMON_WORDS.has(key) || COMMON_WORDS.has(full)) continue;
+    const last = full.split(" ").pop() ?? "";
+    if (COMMON_WORDS.has(key) || COMMON_WORDS.has(full) || COMMON_WORDS.has(last) || COMMON_WORDS.has(last.replace(/^(?:[وفب]|ال|بال|وال)+/, ""))) continue;
     if ((METONYMS.has(key) || METONYMS.has(full)) && !/(?:^|\s)(?:في|الي|من|علي|قرب|بين|حول)\s*$/.test(norm.slice(Math.max(0, ns - 6), ns)) && !/^[بو]?(?:في|ب)/.test(normalizeKey(p.text))) continue;
     if (taken.some((h) => h.start < ne && ns < h.end) && !/ /.test(key)) continue;
     if (places.some((q) => q.ns <= ns && ne <= q.ne)) continue;

@@ -1,7 +1,11 @@
-// Compiles lexicon entries (written in ordinary Arabic, with regex syntax for inflections) into one
-// regex over NORMALIZED text (see arabic/normalize.ts: أ/إ/آ→ا, ة→ه, ى→ي, no harakat, ASCII digits).
+// Compiles lexicon entries (written in ordinary Arabic, with regex syntax for inflections) into
+// matchers over NORMALIZED text (see arabic/normalize.ts: أ/إ/آ→ا, ة→ه, ى→ي, no harakat, ASCII digits).
 // Every entry may carry proclitics (و/ف + ب/ل/ك/س + ال) and must end at a word boundary, so one
 // stem entry covers "قصف"، "وقصفت"، "بالقصف"، "للقصف" without listing every surface form.
+//
+// Speed: one big alternation tried at every word start is slow (hundreds of alternatives × every
+// proclitic split). Entries are bucketed by the first letter of their core instead; at each word
+// start only the buckets of the letters that can follow a valid proclitic split are tried.
 import { foldChar } from "../arabic/normalize.js";
 
 /** Fold only Arabic letters of a pattern (regex syntax and ASCII stay as written). */
@@ -14,9 +18,6 @@ export function foldPattern(p: string): string {
   return out;
 }
 
-const PROCLITICS = "(?:[وف])?(?:[بلكس])?(?:ال|ل)?";
-const PROCLITICS_LIGHT = "(?:[وف])?(?:[بلك])?";
-
 export interface Hit<T> {
   start: number;
   end: number;
@@ -24,40 +25,177 @@ export interface Hit<T> {
   entry: T;
 }
 
-export interface CompiledLexicon<T> {
+interface Bucket<T> {
   re: RegExp;
   entries: T[];
 }
 
-/**
- * Compile entries to one regex: each entry becomes a named-free capture group so the matching
- * entry is found by the first defined group. `article: false` entries get only و/ف/ب/ل/ك.
- */
-export function compile<T extends { re: string; article?: boolean }>(input: T[]): CompiledLexicon<T> {
-  // JS alternation takes the first alternative that matches: longer (more specific) patterns first.
-  for (const e of input) if (/\((?!\?)/.test(e.re)) throw new Error(`lexicon pattern has a capturing group: ${e.re}`);
-  const entries = [...input].sort((a, b) => b.re.length - a.re.length);
-  const parts = entries.map((e) => `(${e.article === false ? PROCLITICS_LIGHT : PROCLITICS}(?:${foldPattern(e.re)}))`);
-  // an optional tanwin alef: accusative nouns ("انفجاراً"، "هجوماً") are written with a final ا
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.join("|")})(?:ا)?(?![\\p{L}])`, "gu");
-  return { re, entries };
+export interface CompiledLexicon<T> {
+  buckets: Map<string, Bucket<T>>;
+  any: Bucket<T> | null;
+  entries: T[];
 }
 
-/** All non-overlapping hits, longest alternative first at each position (regex order breaks ties). */
+const ANY = "*";
+type First = { chars: Set<string>; nullable: boolean };
+
+/** First characters a (folded) pattern can start with; "*" when anything can. Small regex subset. */
+function firstOf(p: string): Set<string> {
+  let i = 0;
+  function alt(): First {
+    const out: First = { chars: new Set(), nullable: false };
+    for (;;) {
+      const f = seq();
+      f.chars.forEach((c) => out.chars.add(c));
+      if (f.nullable) out.nullable = true;
+      if (p[i] === "|") {
+        i++;
+        continue;
+      }
+      return out;
+    }
+  }
+  function seq(): First {
+    const out: First = { chars: new Set(), nullable: true };
+    while (i < p.length && p[i] !== "|" && p[i] !== ")") {
+      const a = atom();
+      let nullable = a.nullable;
+      const q = p[i];
+      if (q === "?" || q === "*") {
+        nullable = true;
+        i++;
+      } else if (q === "+") i++;
+      else if (q === "{") {
+        const close = p.indexOf("}", i);
+        if (/^\{0/.test(p.slice(i, close))) nullable = true;
+        i = close + 1;
+      }
+      if (out.nullable) a.chars.forEach((c) => out.chars.add(c));
+      if (!nullable) out.nullable = false;
+    }
+    return out;
+  }
+  function atom(): First {
+    const c = p[i]!;
+    if (c === "(") {
+      i += p.startsWith("(?:", i) ? 3 : 1;
+      const f = alt();
+      i++; // ")"
+      return f;
+    }
+    if (c === "[") {
+      const close = p.indexOf("]", i + 1);
+      const body = p.slice(i + 1, close);
+      i = close + 1;
+      if (body.startsWith("^") || body.includes("\\")) return { chars: new Set([ANY]), nullable: false };
+      return { chars: new Set(body.split("")), nullable: false };
+    }
+    if (c === "\\") {
+      const m = /^\\p\{[^}]+\}|^\\./.exec(p.slice(i))!;
+      i += m[0].length;
+      return { chars: new Set(m[0] === "\\s" ? [" "] : [ANY]), nullable: false };
+    }
+    if (c === ".") {
+      i++;
+      return { chars: new Set([ANY]), nullable: false };
+    }
+    i++;
+    return { chars: new Set([c]), nullable: false };
+  }
+  const f = alt();
+  if (f.nullable) f.chars.add(ANY);
+  return f.chars;
+}
+
+/**
+ * Compile entries; `article: false` entries accept only و/ف/ب/ل/ك as proclitics.
+ * Capturing groups are not allowed inside entries (the matching entry is found by group index).
+ */
+export function compile<T extends { re: string; article?: boolean }>(input: T[]): CompiledLexicon<T> {
+  for (const e of input) if (/\((?!\?)/.test(e.re)) throw new Error(`lexicon pattern has a capturing group: ${e.re}`);
+  // JS alternation takes the first alternative that matches: longer (more specific) patterns first.
+  const entries = [...input].sort((a, b) => b.re.length - a.re.length);
+  const groups = new Map<string, T[]>();
+  for (const e of entries) {
+    for (const c of firstOf(foldPattern(e.re))) {
+      const xs = groups.get(c) ?? [];
+      xs.push(e);
+      groups.set(c, xs);
+    }
+  }
+  const make = (xs: T[]): Bucket<T> => ({
+    // an optional tanwin alef: accusative nouns ("انفجاراً"، "هجوماً") are written with a final ا
+    re: new RegExp(`(?:${xs.map((e) => `(${foldPattern(e.re)})`).join("|")})(?:ا)?(?![\\p{L}])`, "uy"),
+    entries: xs,
+  });
+  const buckets = new Map<string, Bucket<T>>();
+  for (const [c, xs] of groups) if (c !== ANY) buckets.set(c, make(xs));
+  const anyXs = groups.get(ANY);
+  return { buckets, any: anyXs ? make(anyXs) : null, entries };
+}
+
+const LETTER_RE = /\p{L}/u;
+const NUMBER_RE = /\p{N}/u;
+function isLetter(code: number, ch: string): boolean {
+  if (code >= 0x0621 && code <= 0x064a) return true;
+  if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  return LETTER_RE.test(ch);
+}
+
+/** Proclitic splits at a word start: [length, light] where light = no article and no س. */
+function prefixSplits(text: string, i: number): [number, boolean][] {
+  const out: [number, boolean][] = [];
+  const p1 = text[i] === "و" || text[i] === "ف" ? [0, 1] : [0];
+  for (const a of p1) {
+    const c2 = text[i + a];
+    const p2 = c2 === "ب" || c2 === "ل" || c2 === "ك" || c2 === "س" ? [0, 1] : [0];
+    for (const b of p2) {
+      const j = i + a + b;
+      const p3: number[] = [0];
+      if (text[j] === "ا" && text[j + 1] === "ل") p3.push(2);
+      if (text[j] === "ل") p3.push(1);
+      for (const c of p3) out.push([a + b + c, c === 0 && (b === 0 || text[i + a] !== "س")]);
+    }
+  }
+  return out;
+}
+
+/** All non-overlapping hits in [from, to), the longest at each word start. */
 export function findAll<T>(lex: CompiledLexicon<T>, text: string, from = 0, to = text.length): Hit<T>[] {
   const out: Hit<T>[] = [];
-  const re = lex.re;
-  re.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    if (m.index >= to) break;
-    if (m[0].length === 0) {
-      re.lastIndex++;
+  let i = from;
+  while (i < to) {
+    const ch = text[i]!;
+    const prev = i > 0 ? text.charCodeAt(i - 1) : 0x20;
+    if (!isLetter(text.charCodeAt(i), ch) || (i > 0 && (isLetter(prev, text[i - 1]!) || (prev >= 0x30 && prev <= 0x39) || (prev >= 0x80 && NUMBER_RE.test(text[i - 1]!))))) {
+      i++;
       continue;
     }
-    let k = 1;
-    while (k < m.length && m[k] === undefined) k++;
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], entry: lex.entries[k - 1]! });
+    let best: Hit<T> | null = null;
+    for (const [k, light] of prefixSplits(text, i)) {
+      const at = i + k;
+      if (at >= text.length) continue;
+      const b1 = lex.buckets.get(text[at]!);
+      for (const b of b1 ? (lex.any ? [b1, lex.any] : [b1]) : lex.any ? [lex.any] : []) {
+        b.re.lastIndex = at;
+        const m = b.re.exec(text);
+        if (!m) continue;
+        let g = 1;
+        while (g < m.length && m[g] === undefined) g++;
+        const entry = b.entries[g - 1]!;
+        if ((entry as { article?: boolean }).article === false && !light) continue;
+        const end = at + m[0].length;
+        if (!best || end > best.end) best = { start: i, end, text: text.slice(i, end), entry };
+      }
+    }
+    if (best && best.start < to) {
+      out.push(best);
+      i = best.end;
+      continue;
+    }
+    // skip the rest of this word
+    i++;
+    while (i < to && isLetter(text.charCodeAt(i), text[i]!)) i++;
   }
   return out;
 }

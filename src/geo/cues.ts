@@ -32,17 +32,40 @@ export const PLACE_PREPS: ReadonlySet<string> = new Set([
 /** Clitic prefixes a cue or a name may carry (normalized), longest first. */
 export const PREFIXES = ["وبال", "فبال", "وال", "فال", "بال", "ولل", "لل", "وب", "ول", "وف", "فب", "فل", "و", "ف", "ب", "ل"] as const;
 
-/** Strip one clitic prefix from a cue word and look it up. */
+function lookup(t: string): { strong: readonly GazKind[] | null; weak: boolean } | null {
+  const strong = TYPE_NOUNS.get(t) ?? (t.startsWith("ال") ? TYPE_NOUNS.get(t.slice(2)) : undefined);
+  if (strong) return { strong, weak: true };
+  if (PLACE_PREPS.has(t)) return { strong: null, weak: true };
+  return null;
+}
+
+const cueCache = new Map<string, { strong: readonly GazKind[] | null; weak: boolean }>();
+
+/** A cue word, with any clitic prefix ("وبلدة"، "بمحيط"، "والريف") stripped. Cached. */
 export function cueOf(token: string): { strong: readonly GazKind[] | null; weak: boolean } {
-  let t = token;
-  for (let k = 0; k < 2; k++) {
-    const strong = TYPE_NOUNS.get(t) ?? TYPE_NOUNS.get(t.startsWith("ال") ? t.slice(2) : "");
-    if (strong) return { strong, weak: true };
-    if (PLACE_PREPS.has(t)) return { strong: null, weak: true };
-    const p = PREFIXES.find((x) => t.length > x.length + 1 && t.startsWith(x));
-    if (!p) break;
-    t = p.endsWith("ال") || p.endsWith("لل") ? "ال" + t.slice(p.length) : t.slice(p.length);
-    if (t.startsWith("ال") && !TYPE_NOUNS.has(t)) t = t.slice(2);
+  const hit = cueCache.get(token);
+  if (hit) return hit;
+  let r = lookup(token);
+  if (!r) {
+    // every prefix reading: "وبلدة" is و+بلدة, not وب+لدة
+    for (const p of PREFIXES) {
+      if (token.length <= p.length + 1 || !token.startsWith(p)) continue;
+      const rest = p.endsWith("ال") || p.endsWith("لل") ? "ال" + token.slice(p.length) : token.slice(p.length);
+      r = lookup(rest);
+      if (r) break;
+    }
   }
-  return { strong: null, weak: false };
+  r ??= { strong: null, weak: false };
+  if (cueCache.size < 50_000) cueCache.set(token, r);
+  return r;
+}
+
+/** Length of the clitic on a type-noun token ("وبلدة" → 1, "وبمدينة" → 2), 0 if none. */
+export function cuePrefixLen(token: string): number {
+  if (lookup(token)) return 0;
+  for (const p of PREFIXES) {
+    if (p.endsWith("ال") || p.endsWith("لل")) continue;
+    if (token.length > p.length + 1 && token.startsWith(p) && lookup(token.slice(p.length))) return p.length;
+  }
+  return 0;
 }

@@ -7,6 +7,7 @@ import { recognize, type RawMention } from "./recognize.js";
 import { rankTogether, shares, type Ranked } from "./rank.js";
 import { relativeAround, bearingBefore, BEARING_DEG } from "./relative.js";
 import { destination } from "./sphere.js";
+import { cuePrefixLen } from "./cues.js";
 import { geoTokens, isAnyGap, isHardGap, type GeoToken } from "./text.js";
 import type { GazKind, GazPlace, PlaceMention, ScoredPlace } from "./types.js";
 import { zoneAt } from "./zones.js";
@@ -105,7 +106,7 @@ function mentionOf(w: Work, toks: GeoToken[], text: string, map: Int32Array, dat
     return toPlace(r.place, sh[k]! * rc * derived, date);
   });
   if (w.relation) places = places.map((p) => applyRelation(p, w.relation!.km, w.relation!.bearing, date));
-  const skip = w.start === w.raw.a ? (w.raw.skip ?? 0) : 0;
+  const skip = w.start === w.raw.a ? (w.raw.skip ?? 0) : w.start === w.raw.ts ? cuePrefixLen(toks[w.start]!.t) : 0;
   const start = map[toks[w.start]!.s + skip]!;
   const end = map[toks[w.end - 1]!.e]!;
   const top = w.ranked[0]!;

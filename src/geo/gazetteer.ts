@@ -17,16 +17,20 @@ export interface Gazetteer {
   cues: Map<string, 1 | 2>;
   byId: Map<string, GazPlace>;
   counts: Record<string, number>;
-  overlay: { path: string; places: number } | null;
+  /** the user overlay, if one was found; `error` when it could not be read (then it is skipped) */
+  overlay: { path: string; places: number; error?: string } | null;
 }
 
 export const BUILT_PATH = fileURLToPath(new URL("../../assets/geo/gazetteer.json", import.meta.url));
 let overlayPath: string | null = resolve("data/gazetteer-extra.json");
+/** An overlay the user named explicitly must load; the default one is skipped when broken. */
+let overlayRequired = false;
 let cached: Gazetteer | null = null;
 
-/** Use another overlay file (null: none). Clears the cache. */
-export function setOverlayPath(path: string | null): void {
+/** Use another overlay file (null: none). Clears the cache. A named file must exist and parse. */
+export function setOverlayPath(path: string | null, opts: { required?: boolean } = {}): void {
   overlayPath = path ? resolve(path) : null;
+  overlayRequired = opts.required ?? false;
   cached = null;
 }
 
@@ -51,6 +55,42 @@ function variants(tokens: string[]): string[][] {
   if (tokens.length >= 2 && JOIN.has(tokens[0]!)) out.push([tokens[0]! + tokens[1]!, ...tokens.slice(2)]);
   if (tokens[0]!.startsWith("كفر") && tokens[0]!.length > 4) out.push(["كفر", tokens[0]!.slice(3), ...tokens.slice(1)]);
   return out;
+}
+
+/**
+ * A looser key for spellings reports vary: ظ/ض، ط/ت، ص/س, and the long-vowel letters ا و ي (and a
+ * final ه) dropped inside words: "كفر باطنا" ~ "كفر بطنا"، "بيت ساوا" ~ "بيت سوا"، "مسرابه" ~ "مسرابا".
+ * Used only after a type noun ("بلدة …"), where the next word is surely a place.
+ */
+export function looseKey(phrase: string): string {
+  return phrase
+    .split(" ")
+    .map((w) => {
+      const art = w.startsWith("ال") ? "ال" : "";
+      let body = w.slice(art.length).replace(/ظ/g, "ض").replace(/ط/g, "ت").replace(/ص/g, "س").replace(/[ءئؤ]/g, "");
+      body = body[0] + body.slice(1).replace(/[اويه]+$/, "").replace(/[اوي]/g, "");
+      return art + body;
+    })
+    .join(" ");
+}
+
+const looseCache = new WeakMap<Gazetteer, Map<string, number[]>>();
+/** Loose-spelling index of a gazetteer (built on first use). */
+export function looseIndex(gaz: Gazetteer): Map<string, number[]> {
+  let m = looseCache.get(gaz);
+  if (m) return m;
+  m = new Map();
+  for (const [key, ids] of gaz.byPhrase) {
+    if (/[a-z]/.test(key)) continue;
+    const lk = looseKey(key);
+    // too little left to tell names apart
+    if (lk.replace(/(^| )ال/g, "$1").replace(/ /g, "").length < 3) continue;
+    const l = m.get(lk);
+    if (!l) m.set(lk, [...ids]);
+    else for (const id of ids) if (!l.includes(id)) l.push(id);
+  }
+  looseCache.set(gaz, m);
+  return m;
 }
 
 /** Every normalized phrase a place answers to: its names and their spelling variants. */
@@ -123,10 +163,18 @@ export function loadGazetteer(): Gazetteer {
   if (cached) return cached;
   const files = [readFile(BUILT_PATH)];
   let overlay: Gazetteer["overlay"] = null;
+  if (overlayPath && overlayRequired && !existsSync(overlayPath)) throw new Error(`cannot read gazetteer overlay ${overlayPath}: no such file`);
   if (overlayPath && existsSync(overlayPath)) {
-    const extra = readFile(overlayPath);
-    files.push(extra);
-    overlay = { path: overlayPath, places: extra.places.length };
+    try {
+      const extra = readFile(overlayPath);
+      files.push(extra);
+      overlay = { path: overlayPath, places: extra.places.length };
+    } catch (e) {
+      if (overlayRequired) throw e;
+      // a broken default overlay must not take the built gazetteer down with it
+      overlay = { path: overlayPath, places: 0, error: (e as Error).message };
+      process.emitWarning(`hudna: skipping gazetteer overlay: ${(e as Error).message}`);
+    }
   }
   cached = buildIndex(files, overlay);
   return cached;

@@ -1,7 +1,7 @@
 // Recognition: which token spans of a report name places. Longest phrase wins; clitics (و، ب، ل،
 // وب، بال…) are stripped from the first token; words that are also common Arabic words only count
 // after a place cue (see cues.ts and the gazetteer's `cues`); "ريفي X الجنوبي وY الشمالي" gives two.
-import type { Gazetteer } from "./gazetteer.js";
+import { looseIndex, looseKey, type Gazetteer } from "./gazetteer.js";
 import type { GazKind, GazPlace } from "./types.js";
 import { cueOf, PREFIXES } from "./cues.js";
 import type { GeoToken } from "./text.js";
@@ -89,7 +89,11 @@ export function recognize(gaz: Gazetteer, toks: GeoToken[], original: string, ma
     }
 
     if (forms.length === 1 && !gaz.maxLen.has(tok.t)) {
-      i++;
+      const loose = looseAfterTypeNoun(gaz, toks, i, forms);
+      if (loose) {
+        out.push(loose);
+        i = loose.b;
+      } else i++;
       continue;
     }
     type Cand = { len: number; key: string; pre: string };
@@ -119,12 +123,52 @@ export function recognize(gaz: Gazetteer, toks: GeoToken[], original: string, ma
       accepted = { a: i, b: i + c.len, key: c.key, ids, ...gate, skip: cliticSkip(c.pre) };
       break;
     }
+    if (!accepted) {
+      const loose = looseAfterTypeNoun(gaz, toks, i, forms);
+      if (loose) accepted = loose;
+    }
     if (accepted) {
       out.push(accepted);
       i = accepted.b;
     } else i++;
   }
   return out;
+}
+
+const LOOSE_CUES = new Set(["بلده", "بلدات", "بلدتي", "قريه", "قري", "قريتي", "مدينه", "مدن", "مدينتي", "مخيم", "حي"]);
+const ADJECTIVE = new Set(["كبيره", "صغيره", "جديده", "قديمه", "مجاوره", "حدوديه", "قريبه", "بعيده", "محاصره", "مدمره", "كامله",
+  "واحده", "اخري", "عديده", "مختلفه", "رئيسيه", "استراتيجيه", "تحت", "سوريه", "تركيه", "عراقيه", "لبنانيه", "اردنيه", "كرديه", "عربيه",
+  "ساحليه", "جبليه", "زراعيه", "صناعيه", "سكنيه", "شعبيه", "تاريخيه", "اثريه", "خاليه", "امنه", "محرره", "خاضعه", "تابعه"]);
+
+/** After a type noun ("بلدة كفر باطنا"), a name spelled unlike ours may still be ours. */
+function looseAfterTypeNoun(gaz: Gazetteer, toks: GeoToken[], i: number, forms: Form[]): RawMention | null {
+  if (i === 0 || isAnyGap(toks[i]!.gap)) return null;
+  const cueTok = toks[i - 1]!.t;
+  // only an indefinite settlement noun: "بلدة مسرابه" yes; "المنطقة الخضراء"، "مناطق واسعة" no
+  if (!LOOSE_CUES.has(cueTok.replace(/^(وب|و|ب|ل|ف)(?=(بلد|قري|قر|مدين|مدن|مخيم|حي))/, ""))) return null;
+  if (ADJECTIVE.has(toks[i]!.t) || toks[i]!.t.startsWith("و")) return null;
+  const c = cueOf(cueTok);
+  if (!c.strong) return null;
+  const idx = looseIndex(gaz);
+  for (const { f, pre } of forms) {
+    if (f.length < 3) continue;
+    for (let len = Math.min(3, toks.length - i); len >= 1; len--) {
+      let phrase = f;
+      let ok = true;
+      for (let k = 1; k < len; k++) {
+        if (isAnyGap(toks[i + k]!.gap)) ok = false;
+        phrase += " " + toks[i + k]!.t;
+      }
+      if (!ok) continue;
+      const ids = idx.get(looseKey(phrase));
+      if (!ids) continue;
+      // the same kind the type noun names (no "بلدة الحي" → a neighbourhood)
+      const fit = ids.filter((k) => c.strong!.includes(gaz.places[k]!.kind) || (c.strong!.includes("town") && gaz.places[k]!.kind === "city"));
+      if (!fit.length) continue;
+      return { a: i, b: i + len, ts: i - 1, key: phrase, ids: fit, kinds: c.strong, strong: true, weak: true, why: `loose spelling of "${phrase}"`, skip: cliticSkip(pre) };
+    }
+  }
+  return null;
 }
 
 function gateOf(
@@ -167,6 +211,8 @@ function gateOf(
     // names we derived ourselves, and small places from a user's GeoNames overlay, need a cue
     if (ids.every((k) => gaz.places[k]!.derived || (gaz.places[k]!.src === "geonames" && (gaz.places[k]!.pop ?? 0) < 5000)))
       level = Math.max(level, 1);
+    // a one-word neighbourhood name ("القصور"، "الميدان") is a common word too often
+    if (!key.includes(" ") && ids.every((k) => gaz.places[k]!.kind === "neighbourhood")) level = Math.max(level, 1);
     const bare = key.replace(/^ال/, "");
     if (!key.includes(" ") && bare.length <= 2) level = Math.max(level, 2);
     else if (pre && !key.includes(" ") && bare.length <= 3 && !ids.some((k) => isWellKnown(gaz.places[k]!))) level = Math.max(level, 1);

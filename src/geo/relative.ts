@@ -71,8 +71,12 @@ function distanceAt(toks: GeoToken[], u: number): { km: number; start: number } 
   if (!n) return null;
   if (n.num !== undefined) return { km: n.num * f, start: u - 1 };
   const w = SMALL_NUM[n.t];
-  if (w !== undefined) return { km: w * f, start: u - 1 };
-  return null;
+  if (w === undefined) return null;
+  // "خمسة عشر كيلومتراً" = 15
+  const m = toks[u - 2];
+  if ((n.t === "عشر" || n.t === "عشره") && m && SMALL_NUM[m.t] !== undefined && SMALL_NUM[m.t]! < 10)
+    return { km: (SMALL_NUM[m.t]! + 10) * f, start: u - 2 };
+  return { km: w * f, start: u - 1 };
 }
 
 export interface RelativeHit {

@@ -92,16 +92,33 @@ export function pagePublished(doc: Doc, url?: string | null): string | null {
     const d = isoDay(v);
     if (d) return d;
   }
-  // "تاريخ النشر: 19/09/2018" in the byline, then /2018/09/19/ in the canonical URL.
-  const body = clean(doc.querySelector("body")?.textContent).slice(0, 20000);
-  const stated = /(?:تاريخ النشر|نشر بتاريخ|نُشر في|نشر في)\s*:?\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/.exec(body);
-  if (stated) {
-    const d = isoDay(`${stated[3]}-${stated[2]}-${stated[1]}`);
-    if (d) return d;
-  }
+  // "تاريخ النشر: 19/09/2018" or "نشر في 7 أيار 2018" in the byline, then /2018/09/19/ in the URL.
+  const stated = statedDay(clean(doc.querySelector("body")?.textContent).slice(0, 20000));
+  if (stated) return stated;
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? meta(doc, "og:url") ?? url ?? "";
   const inUrl = /\/((?:19|20)\d\d)\/(\d{1,2})\/(\d{1,2})\//.exec(canonical);
   return inUrl ? isoDay(`${inUrl[1]}-${inUrl[2]}-${inUrl[3]}`) : null;
+}
+
+const MONTHS_AR: Record<string, number> = {
+  "كانون الثاني": 1, "شباط": 2, "آذار": 3, "اذار": 3, "نيسان": 4, "أيار": 5, "ايار": 5, "حزيران": 6, "تموز": 7, "آب": 8, "اب": 8,
+  "أيلول": 9, "ايلول": 9, "تشرين الأول": 10, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الأول": 12, "كانون الاول": 12,
+  "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6, "يوليو": 7, "يوليه": 7,
+  "أغسطس": 8, "اغسطس": 8, "سبتمبر": 9, "أكتوبر": 10, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+};
+const MONTH_RE = Object.keys(MONTHS_AR).sort((a, b) => b.length - a.length).join("|");
+const STATED = /(?:تاريخ النشر|نشر بتاريخ|نُشر في|نشر في|نُشر بتاريخ|تاريخ الخبر)\s*:?\s*(?:(?:السبت|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة)\s*،?\s*)?/;
+
+/** A publication day stated in words next to "تاريخ النشر" / "نشر في" (Eastern digits too). */
+export function statedDay(text: string): string | null {
+  const t = text.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+  const numeric = new RegExp(`${STATED.source}(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})`).exec(t);
+  if (numeric) return isoDay(`${numeric[3]}-${numeric[2]}-${numeric[1]}`);
+  const iso = new RegExp(`${STATED.source}(\\d{4}-\\d{1,2}-\\d{1,2})`).exec(t);
+  if (iso) return isoDay(iso[1]);
+  const words = new RegExp(`${STATED.source}(\\d{1,2})\\s+(${MONTH_RE})(?:\\s*/\\s*[^\\s\\d]+)?\\s+(\\d{4})`).exec(t);
+  if (words) return isoDay(`${words[3]}-${MONTHS_AR[words[2]!]}-${words[1]}`);
+  return null;
 }
 
 export function isoDay(v: string | null | undefined): string | null {
@@ -110,6 +127,7 @@ export function isoDay(v: string | null | undefined): string | null {
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return null; // 31 February
   return `${m[1]}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 

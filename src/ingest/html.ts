@@ -9,6 +9,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import type { Report } from "../model/index.js";
+import { InputError } from "./errors.js";
 import { FURNITURE_TAGS, foldArabic, isFurnitureElement, isFurnitureText } from "./furniture.js";
 import { pageOutlet, pagePublished, pageTitle } from "./html-meta.js";
 import { sourceText, type SourceText } from "./html-source.js";
@@ -19,7 +20,13 @@ export interface HtmlToReportOptions {
 
 const PARAGRAPH_SEPARATOR = "\n\n";
 
+/** Larger pages are refused: a DOM of tens of MB costs gigabytes and tens of seconds. */
+export const MAX_HTML_CHARS = 8_000_000;
+
 export function htmlToReport(html: string, opts: HtmlToReportOptions = {}): Report {
+  if (html.length > MAX_HTML_CHARS) {
+    throw new InputError(`HTML page too large to read (${html.length} characters > ${MAX_HTML_CHARS})`, "too_large");
+  }
   // linkedom only builds a proper document from a whole page: wrap fragments (feed bodies, JSONL
   // "html" fields). Offsets are unaffected: they come from the original string.
   const whole = /<(html|body)[\s>]/i.test(html.slice(0, 8192));
@@ -29,7 +36,7 @@ export function htmlToReport(html: string, opts: HtmlToReportOptions = {}): Repo
   const outlet = pageOutlet(doc);
   const title = pageTitle(doc, outlet);
   const published = pagePublished(doc, opts.url);
-  const headline = (doc.querySelector("article h1, h1")?.textContent ?? "").replace(/\s+/g, " ").trim();
+  const headline = pickHeadline(doc, title, outlet);
 
   removeFurniture(doc);
   let blocks: string[] = [];
@@ -37,6 +44,8 @@ export function htmlToReport(html: string, opts: HtmlToReportOptions = {}): Repo
     const article = new Readability(doc.cloneNode(true) as Document, {
       serializer: (el: Node) => el,
       charThreshold: 250,
+      // Pathological pages (tens of thousands of elements) skip Readability for the plain body walk.
+      maxElemsToParse: 30_000,
     }).parse();
     if (article?.content) blocks = collectBlocks(article.content as Node);
   } catch {
@@ -59,6 +68,23 @@ export function htmlToReport(html: string, opts: HtmlToReportOptions = {}): Repo
     url: opts.url ?? null,
     format: "html",
   };
+}
+
+/**
+ * The article's headline element: the <h1> that matches the page title, else the first <h1> in
+ * the article or main content; never a logo <h1> holding the site name.
+ */
+function pickHeadline(doc: Document, title: string | null, outlet: string | null): string {
+  const text = (el: Element) => (el.textContent ?? "").replace(/\s+/g, " ").trim();
+  const h1s = Array.from(doc.querySelectorAll("h1")).filter((h) => {
+    const t = text(h);
+    return t.length >= 8 && (!outlet || foldArabic(t) !== foldArabic(outlet)) && !h.closest("nav, footer, aside, .logo, [class*=logo]");
+  });
+  const ft = title ? foldArabic(title) : "";
+  const matching = ft ? h1s.find((h) => { const f = foldArabic(text(h)); return f.includes(ft) || ft.includes(f); }) : undefined;
+  const inArticle = h1s.find((h) => h.closest("article, main, [itemprop=articleBody], .post, .entry, .article"));
+  const chosen = matching ?? inArticle ?? h1s.find((h) => !h.closest("header:not(article header)")) ?? null;
+  return chosen ? text(chosen) : "";
 }
 
 function removeFurniture(doc: Document): void {

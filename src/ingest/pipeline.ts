@@ -121,7 +121,7 @@ export function toReport(item: LoadedItem, defaults: IngestDefaults = {}): { rep
     report = { text: item.text, format: "text", title: firstLine(item.text) };
   }
   report.url = item.url ?? report.url ?? null;
-  report.outlet = item.outlet ?? report.outlet ?? defaults.outlet ?? null;
+  report.outlet = item.outlet ?? report.outlet ?? item.fallbackOutlet ?? defaults.outlet ?? null;
   report.published = item.published ?? report.published ?? defaults.published ?? null;
   report.title = item.title ?? report.title ?? null;
   return { report, original };

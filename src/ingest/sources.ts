@@ -26,6 +26,8 @@ export interface LoadedItem {
   outlet?: string | null;
   published?: string | null;
   title?: string | null;
+  /** Outlet when neither the item nor its page names one (a feed's channel title). */
+  fallbackOutlet?: string | null;
   bytes?: number;
 }
 
@@ -66,6 +68,12 @@ const isUrl = (s: string) => /^https?:\/\//i.test(s);
 
 export async function* expandSources(sources: string[], opts: ExpandOptions = {}): AsyncGenerator<Item> {
   for (const src of sources) {
+    if (src === "-") {
+      // JSON Lines on standard input: `… | hudna ingest -`
+      opts.onDiscover?.(1);
+      yield* expandJsonl("-", opts, process.stdin);
+      continue;
+    }
     if (isUrl(src)) {
       opts.onDiscover?.(1);
       yield* expandUrl(src, opts, {});
@@ -200,7 +208,10 @@ export function sampleOf(buf: Buffer | string): string {
  * Lines of a file, never holding more than `max` bytes of one line in memory: an over-long line is
  * reported by its length and first bytes, and skipped (readline would buffer it whole).
  */
-export async function* boundedLines(path: string, max: number): AsyncGenerator<{ line: number; text?: string; tooLong?: { bytes: number; head: Buffer } }> {
+export async function* boundedLines(
+  input: string | AsyncIterable<Buffer | string>,
+  max: number,
+): AsyncGenerator<{ line: number; text?: string; tooLong?: { bytes: number; head: Buffer } }> {
   let parts: Buffer[] = [];
   let size = 0;
   let over: { bytes: number; head: Buffer } | null = null;
@@ -213,7 +224,9 @@ export async function* boundedLines(path: string, max: number): AsyncGenerator<{
     over = null;
     return out;
   };
-  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+  const chunks = typeof input === "string" ? (createReadStream(input, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) : input;
+  for await (const raw of chunks) {
+    const chunk = typeof raw === "string" ? Buffer.from(raw) : raw;
     let from = 0;
     for (;;) {
       const nl = chunk.indexOf(0x0a, from);
@@ -234,8 +247,8 @@ export async function* boundedLines(path: string, max: number): AsyncGenerator<{
   if (size > 0 || over) yield take();
 }
 
-async function* jsonLines(path: string): AsyncGenerator<{ line: number; value?: unknown; error?: InputError; raw: string }> {
-  for await (const { line, text, tooLong } of boundedLines(path, MAX_LINE_BYTES)) {
+async function* jsonLines(input: string | AsyncIterable<Buffer | string>): AsyncGenerator<{ line: number; value?: unknown; error?: InputError; raw: string }> {
+  for await (const { line, text, tooLong } of boundedLines(input, MAX_LINE_BYTES)) {
     if (tooLong) {
       yield { line, raw: sampleOf(tooLong.head), error: new InputError(`line too long (${tooLong.bytes} bytes > ${MAX_LINE_BYTES})`, "too_large") };
       continue;
@@ -250,10 +263,13 @@ async function* jsonLines(path: string): AsyncGenerator<{ line: number; value?: 
   }
 }
 
-/** JSON Lines of {text | html, url, outlet, published, title}; lines with only {file} point at files. */
-async function* expandJsonl(path: string, opts: ExpandOptions): AsyncGenerator<Item> {
+/**
+ * JSON Lines of {text | html, url, outlet, published, title}; lines with only {file} point at files
+ * (relative to the JSON Lines file). `path` "-" reads standard input.
+ */
+async function* expandJsonl(path: string, opts: ExpandOptions, input: string | AsyncIterable<Buffer | string> = path): AsyncGenerator<Item> {
   let first = true;
-  for await (const { line, value, error, raw } of jsonLines(path)) {
+  for await (const { line, value, error, raw } of jsonLines(input)) {
     if (!first) opts.onDiscover?.(1);
     first = false;
     const source = `${path}:${line}`;
@@ -330,15 +346,26 @@ export async function* expandFeed(source: string, xml: string, opts: ExpandOptio
     return;
   }
   opts.onDiscover?.(feed.items.length - 1);
-  for (const [i, it] of feed.items.entries()) {
+  for (const [i, raw] of feed.items.entries()) {
+    const it = { ...raw, link: absoluteLink(raw.link, source) };
     const label = it.link ?? `${source}#${i + 1}`;
     if (it.link && opts.isKnownUrl && (await opts.isKnownUrl(it.link))) continue;
-    yield feedItem(label, source, it, opts);
+    yield feedItem(label, source, it, opts, feed.title);
   }
 }
 
-function feedItem(label: string, feedSource: string, it: FeedItem, opts: ExpandOptions): Item {
-  const meta: Meta = { url: it.link, published: it.published, title: it.title };
+/** A feed's relative item link, resolved against the feed's own URL. */
+function absoluteLink(link: string | null, feedSource: string): string | null {
+  if (!link || /^https?:\/\//i.test(link) || !isUrl(feedSource)) return link;
+  try {
+    return new URL(link, feedSource).href;
+  } catch {
+    return link;
+  }
+}
+
+function feedItem(label: string, feedSource: string, it: FeedItem, opts: ExpandOptions, channel: string | null): Item {
+  const meta: Meta & { fallbackOutlet: string | null } = { url: it.link, published: it.published, title: it.title, fallbackOutlet: channel };
   const full = it.content ?? "";
   const fullText = full.replace(/<[^>]*>/g, "").trim();
   if (fullText.length >= MIN_FULL_TEXT || (!it.link && fullText)) {

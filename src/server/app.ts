@@ -54,6 +54,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   for (const s of sharedSchemas) app.addSchema(s);
 
   await app.register(fastifySwagger, {
+    // Components named after the schemas' $id (Incident, Error…) rather than def-0, def-1…
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === "string" ? json.$id : `def-${i}`) },
     openapi: {
       openapi: "3.0.3",
       info: {

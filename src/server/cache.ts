@@ -2,8 +2,9 @@
 // The state ("version") is read per request in O(1), and sees writes from any process:
 // - SQLite: total_changes() (rows changed through this connection) + PRAGMA data_version (bumped
 //   by commits of every other connection);
-// - PostgreSQL: the snapshot's xmax, which advances only when a transaction writes (read-only
-//   transactions take no transaction id).
+// - PostgreSQL: the current snapshot (xmin:xmax:in-progress ids). It changes only when a writing
+//   transaction starts or ends (read-only transactions take no transaction id), and a write still
+//   in progress is part of it, so data read before its commit is never kept under the after-state.
 // Writes through this server also bump a local counter; entries expire after `ttlMs` as a backstop.
 // Aggregates like a zone's violation series cost milliseconds of SQL on large stores, and a
 // dashboard asks for the same few views again and again.
@@ -72,7 +73,7 @@ export class ResponseCache {
     const q =
       this.store.dialect === "sqlite"
         ? sql<{ v: string }>`SELECT total_changes() || '.' || (SELECT data_version FROM pragma_data_version) AS v`
-        : sql<{ v: string }>`SELECT txid_snapshot_xmax(txid_current_snapshot())::text AS v`;
+        : sql<{ v: string }>`SELECT txid_current_snapshot()::text AS v`;
     const r = await q.execute(this.store.db);
     return `${this.local}|${r.rows[0]?.v ?? ""}`;
   }

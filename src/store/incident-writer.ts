@@ -8,6 +8,8 @@ import type { Insertable, Kysely } from "kysely";
 import { summarizeIncident, violationsOf, type Member, type ZoneWindow } from "../incidents/index.js";
 import type { Database, IncidentRow } from "./schema.js";
 import { safeText } from "./text.js";
+import { bulkInsert } from "./bulk.js";
+import type { Dialect } from "./dialect.js";
 
 type Tx = Kysely<Database>;
 type Insert<T extends keyof Database> = Insertable<Database[T]>;
@@ -83,6 +85,7 @@ export class IncidentWrites {
     private readonly reportId: string,
     private readonly zones: Map<string, ZoneWindow>,
     private readonly now: string,
+    private readonly dialect: Dialect,
   ) {}
 
   /** (Re)compute an incident from all its members; `old` = its stored row, undefined when new. */
@@ -181,14 +184,7 @@ export class IncidentWrites {
 
   /** Incident rows first: the report's event rows reference them. */
   async writeIncidents(tx: Tx): Promise<void> {
-    const rows = [...this.rows.values()];
-    for (let i = 0; i < rows.length; i += 200) {
-      await tx
-        .insertInto("incidents")
-        .values(rows.slice(i, i + 200))
-        .onConflict((oc) => oc.column("id").doUpdateSet((eb) => Object.fromEntries(UPDATED.map((c) => [c, eb.ref(`excluded.${c}`)]))))
-        .execute();
-    }
+    await bulkInsert(tx, this.dialect, "incidents", [...this.rows.values()], { upsertKey: "id", update: UPDATED });
   }
 
   /** After the event rows: child rows rebuilt, history appended, emptied incidents removed. */
@@ -201,10 +197,8 @@ export class IncidentWrites {
       await tx.deleteFrom("incident_figures").where("incident_id", "in", ids).execute();
       await tx.deleteFrom("violations").where("incident_id", "in", ids).execute();
     }
-    const insert = async <T extends "incident_parties" | "incident_sources" | "incident_figures" | "violations" | "incident_revisions">(table: T, rows: Insert<T>[]) => {
-      // Bounded statements: SQLite allows 32766 parameters per statement.
-      for (let i = 0; i < rows.length; i += 500) await tx.insertInto(table).values(rows.slice(i, i + 500) as never).execute();
-    };
+    const insert = <T extends "incident_parties" | "incident_sources" | "incident_figures" | "violations" | "incident_revisions">(table: T, rows: Insert<T>[]) =>
+      bulkInsert(tx, this.dialect, table, rows as Array<Record<string, unknown>>);
     await insert("incident_parties", [...this.parties.values()].flat());
     await insert("incident_sources", [...this.sources.values()].flat());
     await insert("incident_figures", [...this.figures.values()].flat());

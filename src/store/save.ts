@@ -3,15 +3,17 @@
 // Stored with an older extractor version → its events are replaced in place ("reprocessed"), the
 // incidents they belonged to recomputed (deleted when left empty).
 import type { Kysely } from "kysely";
-import { EVENT_TYPES, PARTY_KINDS, type Count, type ExtractResult, type HudnaEvent, type Party, type PartyKind, type Place, type Report, type Source } from "../model/index.js";
+import type { ExtractResult, HudnaEvent, Report } from "../model/index.js";
 import { matchIncident, opensIncident, type Member, type ZoneWindow } from "../incidents/index.js";
 import type { Database } from "./schema.js";
 import type { Dialect } from "./dialect.js";
 import { withWriteTransaction } from "./tx.js";
+import { bulkInsert } from "./bulk.js";
 import { safeText } from "./text.js";
 import { compareVersions } from "./version.js";
 import { IncidentWrites, incidentIdFor } from "./incident-writer.js";
 import { fetchCandidates, loadMembers, MAX_KM } from "./candidates.js";
+import { eventRow, normalizeEvent } from "./normalize-event.js";
 
 export interface SaveInput {
   report: Report & { id?: string };
@@ -38,89 +40,6 @@ export function extractorVersionOf(input: SaveInput): string {
   const r = input.result as ExtractResult & { extractor_version?: unknown; report: { extractor_version?: unknown } };
   const v = input.extractorVersion ?? r.extractor_version ?? r.report?.extractor_version;
   return typeof v === "string" && v ? v : "unknown";
-}
-
-function num(n: number | null | undefined): number | null {
-  return typeof n === "number" && Number.isFinite(n) ? n : null;
-}
-
-function eventRow(id: string, reportId: string, seq: number, e: HudnaEvent, incidentId: string | null) {
-  const p = e.locations[0];
-  return {
-    id,
-    report_id: reportId,
-    incident_id: incidentId,
-    seq,
-    type: e.type,
-    stance: e.stance,
-    date_start: e.date?.start ?? null,
-    date_end: e.date?.end ?? null,
-    date_precision: e.date?.precision ?? "unknown",
-    lat: num(p?.lat),
-    lon: num(p?.lon),
-    admin1: p?.admin1 ?? null,
-    place_name: p?.name ?? null,
-    place_name_ar: p?.name_ar ?? null,
-    place_precision: p?.precision ?? null,
-    zone: e.locations.find((l) => l.zone)?.zone ?? null,
-    killed_low: num(e.fatalities?.low),
-    killed_best: num(e.fatalities?.best),
-    killed_high: num(e.fatalities?.high),
-    injured_low: num(e.injured?.low),
-    injured_best: num(e.injured?.best),
-    injured_high: num(e.injured?.high),
-    confidence: num(e.confidence) ?? 0,
-    json: JSON.stringify(e),
-  };
-}
-
-const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
-const str = (x: unknown): string | null => (typeof x === "string" ? x : null);
-const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
-
-function party(p: unknown): Party | null {
-  if (!isObj(p)) return null;
-  const name = str(p.name) || str(p.name_ar);
-  if (!name) return null;
-  const kind = (PARTY_KINDS as readonly string[]).includes(p.kind as string) ? (p.kind as PartyKind) : "unknown";
-  return { ...(p as unknown as Party), name, name_ar: str(p.name_ar) ?? "", kind };
-}
-
-function countOf(c: unknown): Count | null {
-  if (!isObj(c)) return null;
-  const n = (x: unknown) => (typeof x === "number" && Number.isFinite(x) ? x : null);
-  return { ...(c as unknown as Count), low: n(c.low), best: n(c.best), high: n(c.high), qualifier: (str(c.qualifier) ?? "unspecified") as Count["qualifier"], group: (str(c.group) ?? "unknown") as Count["group"], text: str(c.text) ?? "" };
-}
-
-/**
- * Fill what a hand-made or older-shape event may lack, and drop malformed parts (a party without
- * a name, a source that is not an object), so the incident logic and the NOT NULL columns can
- * trust it. Well-formed extractor output passes through unchanged.
- */
-function normalizeEvent(e: HudnaEvent, i: number): HudnaEvent {
-  if (!isObj(e)) throw new Error(`event ${i} is not an object`);
-  const date = isObj(e.date) ? e.date : null;
-  return {
-    ...e,
-    type: (EVENT_TYPES as readonly string[]).includes(e.type) ? e.type : "other",
-    stance: e.stance === "claimed" || e.stance === "denied" ? e.stance : "asserted",
-    disputes: list(e.disputes).filter((d): d is string => typeof d === "string"),
-    date: {
-      start: str(date?.start) ?? null,
-      end: str(date?.end) ?? null,
-      precision: (str(date?.precision) ?? "unknown") as HudnaEvent["date"]["precision"],
-      text: str(date?.text) ?? "",
-    },
-    actors: list(e.actors).map(party).filter((p): p is Party => p !== null),
-    targets: list(e.targets).map(party).filter((p): p is Party => p !== null),
-    locations: list(e.locations).filter(isObj) as unknown as Place[],
-    sources: list(e.sources).filter((s) => isObj(s) && typeof s.name === "string") as unknown as Source[],
-    evidence: list(e.evidence) as HudnaEvent["evidence"],
-    fatalities: countOf(e.fatalities),
-    injured: countOf(e.injured),
-    confidence: typeof e.confidence === "number" && Number.isFinite(e.confidence) ? e.confidence : 0,
-    details: isObj(e.details) ? e.details : {},
-  };
 }
 
 export async function saveExtraction(db: Kysely<Database>, dialect: Dialect, zones: () => Map<string, ZoneWindow>, input: SaveInput): Promise<SaveOutcome> {
@@ -164,8 +83,7 @@ export async function saveExtraction(db: Kysely<Database>, dialect: Dialect, zon
     if (existing) {
       const old = await tx.selectFrom("events").select(["incident_id"]).where("report_id", "=", reportId).execute();
       for (const o of old) if (o.incident_id) leftBehind.add(o.incident_id);
-      await tx.deleteFrom("incident_sources").where("report_id", "=", reportId).execute();
-      await tx.deleteFrom("incident_figures").where("report_id", "=", reportId).execute();
+      // (their incident_sources / incident_figures rows go when those incidents are rebuilt)
       await tx.deleteFrom("events").where("report_id", "=", reportId).execute();
       await tx.updateTable("reports").set(reportValues).where("id", "=", reportId).execute();
     } else {
@@ -245,7 +163,7 @@ export async function saveExtraction(db: Kysely<Database>, dialect: Dialect, zon
     const stored = new Map(cands.members);
     if (missing.length) for (const [id, ms] of await loadMembers(tx, missing)) stored.set(id, ms);
 
-    const writes = new IncidentWrites(reportId, zones(), now);
+    const writes = new IncidentWrites(reportId, zones(), now, dialect);
     for (const id of [...opened, ...touched]) {
       const members: Array<Member & { key: [string, string, number] }> = [];
       for (const sm of stored.get(id) ?? []) {
@@ -266,7 +184,7 @@ export async function saveExtraction(db: Kysely<Database>, dialect: Dialect, zon
     }
     await writes.writeIncidents(tx);
     const eventRows = events.map((e, i) => eventRow(storedIds[i]!, reportId, i, e, incidentOf.get(storedIds[i]!) ?? null));
-    for (let k = 0; k < eventRows.length; k += 200) await tx.insertInto("events").values(eventRows.slice(k, k + 200)).execute();
+    await bulkInsert(tx, dialect, "events", eventRows);
     await writes.writeRest(tx);
     return {
       reportId,

@@ -282,3 +282,11 @@ test("edges of relative months", () => {
   const b = one("بدأت الهدنة مطلع الشهر الجاري", "2019-05-14");
   assert.deepEqual([b.startDate, b.endDate], ["2019-05-01", "2019-05-10"]);
 });
+
+test("more month spellings: slash after the day, two names without a slash, a year word after", () => {
+  assert.equal(day("هجمات 11/ سبتمبر أيلول 2001", null), "2001-09-11");
+  const a = one("هجوم وقع أبريل / نيسان العام الماضي", "2019-05-14");
+  assert.deepEqual([a.startDate, a.endDate], ["2018-04-01", "2018-04-30"]);
+  assert.equal(one("هجوم وقع أبريل / نيسان", "2019-05-14").startDate, "2019-04-01");
+  assert.equal(day("بالأول من أبريل", "2019-05-14"), "2019-04-01");
+});

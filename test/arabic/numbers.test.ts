@@ -267,3 +267,10 @@ test("واحد after its noun counts that noun", () => {
   const f = one("نفذت الطائرات غارة واحدة على الأقل");
   assert.deepEqual([f.value, f.noun?.text, f.qualifier], [1, "غارة", "at_least"]);
 });
+
+test("bare year-like numbers are flagged", () => {
+  const [y] = findNumbers("جميع الحقوق محفوظة 2018");
+  assert.equal(y!.yearLike, true);
+  assert.equal(one("قتل 1950 شخصاً").yearLike, true);
+  assert.equal(one("قتل 195 شخصاً").yearLike, undefined);
+});

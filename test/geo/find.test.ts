@@ -168,11 +168,18 @@ test("bad input never throws", () => {
   assert.equal(findPlaces(long).length, 4000);
 });
 
+test("neighbourhoods of other cities; one-word names need a cue", () => {
+  assert.equal(findPlaces("تقدمت القوات في حي المشلب بالرقة.")[0]!.best.name, "Mishlab");
+  assert.equal(findPlaces("سقطت قذيفة على القصور المهجورة.").length, 0);
+  const q = findPlaces("قصف حي القصور في حمص.")[0]!;
+  assert.equal(q.best.admin1, "Homs");
+});
+
 test("a neighbourhood the gazetteer lacks is placed at its town", () => {
-  const ms = findPlaces("تقدمت القوات في حي نزلة شحادة في الرقة، ثم في حي المشلب.");
-  assert.deepEqual(ms.map((m) => m.text), ["حي نزلة شحادة", "الرقة", "حي المشلب"]);
+  const ms = findPlaces("تقدمت القوات في حي القرنفل الغربي في الرقة، ثم في حي الكرز.");
+  assert.deepEqual(ms.map((m) => m.text), ["حي القرنفل الغربي", "الرقة", "حي الكرز"]);
   assert.equal(ms[0]!.best.name, "Raqqa");
-  assert.equal(ms[0]!.best.name_ar, "حي نزلة شحادة");
+  assert.equal(ms[0]!.best.name_ar, "حي القرنفل الغربي");
   assert.equal(ms[2]!.best.name, "Raqqa");
   assert.ok(ms[0]!.best.score < 1);
 });
@@ -181,4 +188,10 @@ test("plural type nouns carry their kind along a list: محافظتي حلب و�
   const ms = findPlaces("تراجعت الاشتباكات في محافظتي حلب وإدلب.");
   assert.deepEqual(ms.map((m) => m.best.precision), ["governorate", "governorate"]);
   assert.equal(ms[0]!.text, "محافظتي حلب");
+});
+
+test("after a type noun, spellings unlike ours still resolve (كفر باطنا، بيت ساوا، جندايريس)", () => {
+  const ms = findPlaces("قصفت بلدة كفر باطنا وبلدة بيت ساوا ومدينة جندايريس، وقرية الحي.");
+  assert.deepEqual(ms.map((m) => m.text), ["بلدة كفر باطنا", "بلدة بيت ساوا", "مدينة جندايريس"]);
+  assert.deepEqual(ms.map((m) => m.best.admin1), ["Rif Dimashq", "Rif Dimashq", "Aleppo"]);
 });

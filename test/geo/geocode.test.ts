@@ -2,7 +2,7 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, rmSync, readFileSync, existsSync } from "node:fs";
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, readFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { geocode, countryOf, loadGazetteer } from "../../src/geo/index.js";
@@ -140,4 +140,24 @@ test("geocode: English transliterations spelled otherwise", () => {
     assert.equal(r.best!.precision === "town" || r.best!.precision === "governorate" || r.best!.precision === "district", true, q);
   }
   assert.equal(geocode("Khan Sheikhoun").best?.admin1, "Idlib");
+});
+
+test("a broken overlay: named → one-line error; default → skipped, built gazetteer still works", () => {
+  const bad = join(dir, "broken.json");
+  writeFileSync(bad, "{ not json");
+  const r = hudna("geocode", "--gazetteer-extra", bad, "حلب");
+  assert.equal(r.code, 2);
+  assert.match(r.err, /not valid JSON/);
+  const work = mkdtempSync(join(tmpdir(), "hudna-geo-cwd-"));
+  try {
+    const dataDir = join(work, "data");
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(join(dataDir, "gazetteer-extra.json"), "{ not json");
+    const q = spawnSync(process.execPath, [join(process.cwd(), "bin/hudna.js"), "geocode", "--format", "json", "حلب"], { encoding: "utf8", cwd: work });
+    assert.equal(q.status, 0, q.stderr);
+    assert.equal(JSON.parse(q.stdout).best.name, "Aleppo");
+    assert.match(q.stderr, /skipping gazetteer overlay/);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 });

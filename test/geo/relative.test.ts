@@ -70,3 +70,12 @@ test("a distance word alone does not create a relation", () => {
   const m = findPlaces("وصلت القافلة إلى حلب بعد رحلة 300 كم.")[0]!;
   assert.equal(m.best.relation, undefined);
 });
+
+test("distances in words: خمسة عشر كيلومتراً، كيلومترين، عشرة كيلومترات", () => {
+  assert.equal(findPlaces("سقطت القذيفة على بعد خمسة عشر كيلومتراً شرق حمص.")[0]!.best.relation?.km, 15);
+  assert.equal(findPlaces("وقع الانفجار على بعد كيلومترين جنوب إدلب.")[0]!.best.relation?.km, 2);
+  assert.equal(findPlaces("تقدمت القوات عشرة كيلومترات شمال حماة.")[0]!.best.relation?.km, 10);
+  // "several kilometres": a bearing, no distance
+  const m = findPlaces("على بعد عدة كيلومترات غرب دير الزور.")[0]!;
+  assert.deepEqual(m.best.relation, { km: null, bearing: "W", from: "Deir ez-Zor" });
+});

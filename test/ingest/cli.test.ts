@@ -11,8 +11,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const bin = join(root, "bin/hudna.js");
 let dir: string;
 
-const hudna = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, HUDNA_DB: join(dir, "default.db") } });
+const hudna = (...args: string[]) => hudnaWithInput(undefined, ...args);
+const hudnaWithInput = (input: string | undefined, ...args: string[]) => {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, input, encoding: "utf8", env: { ...process.env, HUDNA_DB: join(dir, "default.db") } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 
@@ -34,8 +35,11 @@ test("ingest prints a JSON summary; bad files are quarantined and listed", () =>
   assert.equal(s.quarantined, 1);
   assert.equal(typeof s.seconds, "number");
   assert.match(r.err, /quarantined {2}bad\.txt {2}\(binary input/);
-  const again = JSON.parse(hudna("ingest", "a.txt", "--db", db, "--json").out);
+  // Again, plus one new report as JSON Lines on stdin.
+  const line = JSON.stringify({ text: "وصلت قافلة مساعدات إنسانية إلى مدينة الرستن في ريف حمص الشمالي صباح اليوم.", outlet: "موقع", published: "2018-06-01" });
+  const again = JSON.parse(hudnaWithInput(`${line}\n`, "ingest", "a.txt", "-", "--db", db, "--json").out);
   assert.equal(again.duplicate, 1);
+  assert.equal(again.new, 1);
   const q = hudna("quarantine", "--db", db, "--json");
   assert.equal(q.code, 0, q.err);
   const rows = q.out.trim().split("\n").map((l) => JSON.parse(l));

@@ -59,6 +59,12 @@ test("loopback is refused unless private addresses are allowed", async () => {
   assert.equal(r.body.toString("utf8"), PAGE);
 });
 
+test("disguised loopback and metadata addresses are refused before connecting", async () => {
+  for (const u of ["http://2130706433/", "http://0x7f.1/", "http://[::ffff:127.0.0.1]/", "http://[::1]:8080/", "http://169.254.169.254/latest/meta-data/", "http://[fd00::1]/", "http://0.0.0.0/"]) {
+    await assert.rejects(safeFetch(u), refused("fetch_private"), u);
+  }
+});
+
 test("a host name is checked after DNS resolution", async () => {
   const port = new URL(srv.base).port;
   await assert.rejects(safeFetch(`http://localhost:${port}/page`), (e: unknown) => e instanceof InputError && e.reason === "fetch_private" && /localhost resolves to a loopback/.test(e.message));

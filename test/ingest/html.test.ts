@@ -172,3 +172,34 @@ test("property: any string at all gives a Report with offsets in range, never a 
     { numRuns: 200 },
   );
 });
+
+test("the headline is the article's <h1>, not a logo <h1> with the site name", () => {
+  const html = `<html><head><title>غارات على سراقب - شبكة السهل</title><meta property="og:site_name" content="شبكة السهل"></head><body>
+<header><h1 class="logo"><a href="/">شبكة السهل</a></h1><nav><a href="/">الرئيسية</a></nav></header>
+<main><article><h1 class="entry-title">غارات على سراقب</h1><p>${"شنت طائرات حربية غارات عدة على مدينة سراقب في ريف إدلب الشرقي صباح اليوم. ".repeat(4)}</p></article></main></body></html>`;
+  const r = htmlToReport(html);
+  assert.ok(r.text.startsWith("غارات على سراقب\n\nشنت طائرات حربية"), r.text.slice(0, 60));
+  assert.ok(!r.text.includes("شبكة السهل"));
+  assert.equal(r.title, "غارات على سراقب");
+});
+
+test("a page beyond the size bound is refused with an InputError, before any parsing", async () => {
+  const { InputError } = await import("../../src/ingest/errors.js");
+  const { MAX_HTML_CHARS } = await import("../../src/ingest/html.js");
+  const huge = `<html><body><p>${"ا".repeat(MAX_HTML_CHARS)}</p></body></html>`;
+  assert.throws(() => htmlToReport(huge), (e: unknown) => e instanceof InputError && e.reason === "too_large");
+});
+
+test("a publication day stated in the byline: numeric, Eastern digits, Levantine and Gulf month names", async () => {
+  const { statedDay, isoDay } = await import("../../src/ingest/html-meta.js");
+  assert.equal(statedDay("بقلم المحرر | تاريخ النشر: 19/09/2018 – 01:15 ص"), "2018-09-19");
+  assert.equal(statedDay("نشر في ٧ أيار ٢٠١٨"), "2018-05-07");
+  assert.equal(statedDay("نُشر في: الاثنين، 17 أيلول/سبتمبر 2018"), "2018-09-17");
+  assert.equal(statedDay("نشر في 3 تشرين الثاني 2017 الساعة العاشرة"), "2017-11-03");
+  assert.equal(statedDay("تاريخ النشر 2 يوليو 2019"), "2019-07-02");
+  assert.equal(statedDay("تاريخ النشر: 31/02/2018"), null, "no 31 February");
+  assert.equal(statedDay("الأربعاء 19 سبتمبر 2018"), null, "a masthead date is not a publication date");
+  assert.equal(isoDay("2018-05-07T11:24:00+03:00"), "2018-05-07");
+  assert.equal(isoDay("20180919"), "2018-09-19");
+  assert.equal(isoDay("2018-13-01"), null);
+});

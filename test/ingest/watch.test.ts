@@ -17,10 +17,10 @@ const ARTICLE = `<!DOCTYPE html><html><head><meta property="og:site_name" conten
 <p>تعرضت بلدة التح في ريف إدلب الجنوبي لقصف صاروخي مصدره مواقع قوات النظام مساء أمس، ما أدى إلى إصابة ثلاثة مدنيين بجروح متفاوتة، وفق ما أفاد ناشطون من المنطقة.</p></article></body></html>`;
 
 const rss = (base: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>بوابة الوادي</title>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>أخبار الوادي</title>
 <item><title>خروقات في إدلب</title><link>${base}/full</link><guid>full-1</guid><pubDate>Sun, 10 Sep 2017 08:00:00 +0300</pubDate>
 <content:encoded><![CDATA[${FULL_BODY}]]></content:encoded></item>
-<item><title>قصف على بلدة التح</title><link>${base}/article</link><pubDate>Mon, 11 Sep 2017 09:00:00 +0300</pubDate><description>ملخص قصير</description></item>
+<item><title>قصف على بلدة التح</title><link>/article</link><pubDate>Mon, 11 Sep 2017 09:00:00 +0300</pubDate><description>ملخص قصير</description></item>
 </channel></rss>`;
 
 const LAUGHS = `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><rss><channel><item><title>&c;</title><link>https://example.org/l</link></item></channel></rss>`;
@@ -70,7 +70,7 @@ test("a feed URL on loopback is refused (quarantined) without --allow-private", 
   });
 });
 
-test("with --allow-private: full-content items stored from the feed, summary-only items fetched from their link", async () => {
+test("with --allow-private: full-content items stored from the feed, summary-only items fetched from their (relative) link", async () => {
   await withStore("feed", async (store) => {
     const hitsBefore = srv.hits.get("/article") ?? 0;
     const s = await ingestSources([`${srv.base}/feed.xml`], { extractor: real, sink: store, fetch: { allowPrivate: true } });
@@ -80,8 +80,9 @@ test("with --allow-private: full-content items stored from the feed, summary-onl
     assert.equal(rows[0]!.published, "2017-09-10");
     assert.equal(rows[0]!.url, `${srv.base}/full`);
     assert.equal(rows[0]!.title, "خروقات في إدلب");
+    assert.equal(rows[0]!.outlet, "أخبار الوادي", "no page: the channel title names the outlet");
     assert.equal(rows[1]!.published, "2017-09-11");
-    assert.equal(rows[1]!.outlet, "بوابة الوادي");
+    assert.equal(rows[1]!.outlet, "بوابة الوادي", "the page's own site name wins over the channel title");
     assert.ok(rows[1]!.text.includes("تعرضت بلدة التح في ريف إدلب الجنوبي لقصف صاروخي"));
   });
 });

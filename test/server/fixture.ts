@@ -91,6 +91,14 @@ export const REPORTS: FixtureReport[] = [
     text: "",
     event: { type: "explosion", actors: [], targets: [], locations: [DARAA], sources: [], date: { start: null, end: null, precision: "unknown", text: "" } },
   },
+  {
+    outlet: "Second Test Outlet",
+    url: "https://example.org/b4",
+    published: "2017-09-30",
+    sentence: "أعلن المرصد أن حصيلة القتلى في المحافظة منذ بداية العام بلغت ثلاثة آلاف شخص.",
+    text: "",
+    event: { type: "casualty_claim", actors: [], targets: [], locations: [], sources: [MON], fatalities: count(3000, "unknown", "ثلاثة آلاف شخص") },
+  },
 ];
 
 // Twelve more shelling reports on the same day, at villages 20 km apart, so pagination has ties.

@@ -62,8 +62,9 @@ export function readSuite(label: string, dbUrl: () => Promise<string | undefined
     assert.deepEqual((await ids(`party=${encodeURIComponent("قوات سوريا الديمقراطية")}`)).map((i) => i.type), ["armed_clash"]);
     // A kind matches actors and targets alike: IS is the clash's target.
     assert.deepEqual((await ids("party=jihadist_group")).map((i) => i.type), ["armed_clash"]);
-    assert.deepEqual((await ids("source=monitor")).map((i) => i.type), ["air_strike"]);
-    assert.deepEqual((await ids("source=Syrian%20Observatory%20for%20Human%20Rights")).map((i) => i.type), ["air_strike"]);
+    assert.deepEqual((await ids("source=monitor")).map((i) => i.type).sort(), ["air_strike", "casualty_claim"]);
+    assert.deepEqual((await ids("source=Syrian%20Observatory%20for%20Human%20Rights&type=air_strike")).map((i) => i.type), ["air_strike"]);
+    assert.deepEqual(await ids("source=activists&type=casualty_claim"), []);
     assert.deepEqual((await ids("status=corroborated")).map((i) => i.type), ["air_strike"]);
     const heavy = await ids("min_killed=5");
     assert.ok(heavy.length >= 2 && heavy.every((i) => (i.killed.best ?? 0) >= 5));
@@ -225,7 +226,10 @@ export function readSuite(label: string, dbUrl: () => Promise<string | undefined
     assert.equal(s.reports, c.reports);
     assert.equal(s.incidents, c.incidents);
     assert.equal(s.by_type.shelling, all.filter((i) => i.type === "shelling").length);
-    assert.equal(s.killed_best, all.reduce((n, i) => n + (i.killed.best ?? 0), 0));
+    // Aggregate claims ("3000 killed this year") are summed apart, never into the incidents' toll.
+    const claim = (i: Item) => i.type === "casualty_claim";
+    assert.equal(s.killed_best, all.filter((i) => !claim(i)).reduce((n, i) => n + (i.killed.best ?? 0), 0));
+    assert.equal(s.killed_best_claims, 3000);
     assert.deepEqual(s.date_range, { from: "2017-08-10", to: "2017-10-01" });
     assert.equal(s.by_zone.none, all.filter((i) => i.zone === null).length);
   });

@@ -83,6 +83,8 @@ test("the OpenAPI 3 document describes every route, with bearer auth on writes",
   assert.deepEqual(doc.paths["/api/reports"].post.security, [{ bearer: [] }]);
   assert.deepEqual(doc.paths["/api/incidents/{id}"].patch.security, [{ bearer: [] }]);
   assert.equal(doc.components.securitySchemes.bearer.scheme, "bearer");
+  for (const name of ["Incident", "IncidentDetail", "Error", "Range", "Party"]) assert.ok(doc.components.schemas[name], name);
+  assert.deepEqual(doc.components.schemas.Range.properties.best, { type: "integer", nullable: true });
   const params = doc.paths["/api/incidents"].get.parameters.map((p: { name: string }) => p.name);
   for (const n of ["zone", "type", "from", "to", "bbox", "party", "source", "status", "min_killed", "sort", "limit", "cursor"]) assert.ok(params.includes(n), n);
 });

@@ -69,11 +69,12 @@ export async function incidentRoutes(app: FastifyInstance, ctx: RouteContext): P
         response: { 200: { $ref: "IncidentDetail#" }, 404: { $ref: "Error#" }, 400: { $ref: "Error#" } },
       },
     },
-    async (req) => {
-      const inc = await getIncident(db, req.params.id);
-      if (!inc) throw notFound(`no incident ${req.params.id}`);
-      return inc;
-    },
+    async (req, reply) =>
+      ctx.cache.send(reply, req.url, async () => {
+        const inc = await getIncident(db, req.params.id);
+        if (!inc) throw notFound(`no incident ${req.params.id}`);
+        return inc;
+      }),
   );
 
   app.patch<{ Params: { id: string }; Body: CorrectionInput }>(

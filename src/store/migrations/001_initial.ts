@@ -74,7 +74,6 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
   await db.schema.createIndex("incidents_date").on("incidents").columns(["date_start", "id"]).execute();
   await db.schema.createIndex("incidents_type_date").on("incidents").columns(["type", "date_start"]).execute();
   await db.schema.createIndex("incidents_latlon").on("incidents").columns(["lat", "lon"]).execute();
-  await db.schema.createIndex("incidents_status").on("incidents").columns(["status"]).execute();
 
   await db.schema
     .createTable("events")
@@ -116,8 +115,8 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
     .addColumn("kind", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("incident_parties_pk", ["incident_id", "side", "name"])
     .execute();
-  await db.schema.createIndex("incident_parties_name").on("incident_parties").columns(["name", "side"]).execute();
-  await db.schema.createIndex("incident_parties_kind").on("incident_parties").columns(["kind", "side"]).execute();
+  // Party and source filters are EXISTS subqueries per incident: the primary keys (incident_id
+  // first) serve them. Every further index would cost each ingest more than it saves.
 
   await db.schema
     .createTable("incident_sources")
@@ -128,8 +127,6 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
     .addColumn("kind", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("incident_sources_pk", ["incident_id", "event_id", "name"])
     .execute();
-  await db.schema.createIndex("incident_sources_report").on("incident_sources").columns(["report_id"]).execute();
-  await db.schema.createIndex("incident_sources_name").on("incident_sources").columns(["name"]).execute();
 
   await serialId(db.schema.createTable("incident_figures"), dialect)
     .addColumn("incident_id", "text", (c) => c.notNull().references("incidents.id").onDelete("cascade"))
