@@ -1,6 +1,7 @@
 // Date phrases in Arabic news, resolved against the publication day. Token-based: one pass over
-// tokensOf(text), each position tried by a few matchers (numeric, explicit day-month, month, year,
-// Hijri, relative day, weekday, period); the first that matches consumes its tokens.
+// tokensOf(text); at each token that can start a phrase the matchers are tried in order (absolute
+// ones in absoluteDates.ts: numeric, Hijri, year spans, day + month, month, year; relative ones in
+// relativeDates.ts: اليوم/أمس, weekdays, month edges, periods); the first match consumes its tokens.
 import { tokensOf, type Token } from "./tokenize.js";
 import { ordinalWordsWithArticle } from "./numberWords.js";
 import { HIJRI_MONTHS, HIJRI_TWO_TOKEN, MONTHS, TWO_TOKEN_MONTHS, WEEKDAYS, isoOf, parseIsoDay } from "./calendar.js";

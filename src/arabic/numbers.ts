@@ -8,7 +8,10 @@ import { lookupDual } from "./countNouns.js";
 import { dateSpans } from "./dates.js";
 import { MONTHS, WEEKDAYS } from "./calendar.js";
 
-export type Qualifier = "exact" | "at_least" | "about" | "at_most" | "rising" | "unspecified";
+import type { Qualifier as ModelQualifier } from "../model/index.js";
+
+/** The contract's Count qualifier (src/model): one definition for both. */
+export type Qualifier = ModelQualifier;
 
 export interface NumberMention {
   start: number;
@@ -284,6 +287,11 @@ function withClitics(w: string, p: string): boolean {
 }
 
 function qualifierBefore(toks: readonly Token[], i: number, floor: number): { q: Qualifier; from: number } | null {
+  // "نحو الـ50"، "أكثر من الـ20": the detached article belongs to the number
+  if (word(toks, i - 1) === "ال" && i - 1 > floor) {
+    const q = qualifierBefore(toks, i - 1, floor);
+    if (q) return q;
+  }
   const lastW = word(toks, i - 1);
   if (lastW === null) return null;
   // one-word phrases may carry و/ف ("وأكثر"، "ونحو"): look those up by the bare word too

@@ -1,12 +1,12 @@
 // `hudna export --format geojson|csv|jsonl [--db URL] [--zone Z] [--type T] [--from D] [--to D] [--out FILE]`
 // Incidents from the store, streamed page by page (constant memory). CSV columns follow ACLED's
 // (event_date, event_type, … fatalities) plus Hudna's own (low, best, high, status, zone, report_ids…).
-import { createWriteStream, renameSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, renameSync, rmSync } from "node:fs";
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import type { Command } from "commander";
 import { EVENT_TYPES } from "../model/index.js";
-import { openStore } from "../store/index.js";
+import { openStore, parseDbUrl } from "../store/index.js";
 import { EXPORT_FORMATS, exportIncidents, type ExportFilter, type ExportFormat } from "../store/export/index.js";
 import { UsageError } from "./errors.js";
 
@@ -49,6 +49,16 @@ export function register(program: Command): void {
     .option("--out <file>", "write to FILE instead of stdout")
     .action(async (o: ExportOptions) => {
       const { format, filter } = parseExportOptions(o);
+      let target;
+      try {
+        target = parseDbUrl(o.db);
+      } catch (err) {
+        throw new UsageError((err as Error).message);
+      }
+      // Exporting reads: never create an empty database by mistake.
+      if (target.dialect === "sqlite" && target.location !== ":memory:" && !existsSync(target.location)) {
+        throw new UsageError(`no database at ${target.location} (give --db or set HUDNA_DB)`);
+      }
       const store = await openStore(o.db);
       try {
         if (o.out) {

@@ -36,6 +36,9 @@ export interface SentenceFacts {
   hasDate: boolean;
   hasPlace: boolean;
   militaryParty: boolean;
+  killedValue?: number | null;
+  /** the sentence's date is a period (week, month, year), not a day */
+  periodDate?: boolean;
   /** a count of people that is not a casualty figure (displaced, trapped, detained…) */
   people?: boolean;
 }
@@ -58,8 +61,9 @@ export function isBackgroundSentence(s: Sentence): boolean {
   return BG_START.some((b) => first === b);
 }
 
+const AGG_RE = /(?:خلال|طيله|طوال) (?:ال)?(?:اسبوع|شهر|اشهر|اسابيع|عام|سنه|سنوات|اعوام|الاسبوع|الشهر|العام|الاشهر|الاسابيع|السنوات|السنه|الفتره)|منذ (?:بدء|بدايه|مطلع|اندلاع|انطلاق)|حصيله (?:اسبوعيه|شهريه|اجماليه|سنويه)|الحصيله الاجماليه|(?:منذ|خلال) عام \d{4}/;
 export function isAggregate(text: string): boolean {
-  return AGG.some((a) => text.includes(a));
+  return AGG_RE.test(text) || AGG.some((a) => text.includes(a));
 }
 
 const STRIKE_VERB = /(?:^|\s)(?:[وف])?(?:نفذ|شن|استهدف|قصف|ضرب|اغار|القت|القي|تستهدف|يستهدف|تقصف|يقصف)\p{L}*/u;
@@ -147,7 +151,9 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
   const violent = live.filter((h) => VIOLENT_PRIORITY.includes(h.entry.type));
   const violentTypes = new Set(violent.filter((h) => h.entry.strength >= 0.8 && h.entry.tag !== "aircraft").map((h) => (h.entry.tag === "air" ? "air_strike" : h.entry.type)));
   const bothSides = /(?:من|بين) (?:ال)?(?:طرفين|جانبين)/.test(s.text);
-  if (!absorbViolent && f.killed && isAggregate(s.text) && !bothSides && (violentTypes.size !== 1 || violent.every((h) => h.entry.strength < 1))) {
+  // a big toll over a period ("215 مدنياً خلال شهر شباط") is an aggregate whatever caused it
+  const bigPeriod = (f.killedValue ?? 0) >= 50 || f.periodDate === true;
+  if (!absorbViolent && f.killed && isAggregate(s.text) && !bothSides && (violentTypes.size !== 1 || violent.every((h) => h.entry.strength < 1) || bigPeriod)) {
     out.push({ type: "casualty_claim", pos: s.start, strength: 0.8, triggers: [], aggregate: true });
     absorbViolent = true;
   }

@@ -111,6 +111,8 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
       anyNumber: counts.people.length > 0 || m.numbers.some((n) => n.ns >= s.start && n.ns < s.end && n.value != null),
       hasDate: dates.some((d) => !d.anaphoric),
       hasPlace: places.length > 0,
+      killedValue: counts.killed ? (counts.killed.best ?? counts.killed.low) : null,
+      periodDate: dates.some((d) => d.precision === "month" || d.precision === "year"),
       people: counts.people.length > 0 && !counts.killed && !counts.injured,
       militaryParty: parties.some((p) => p.kind !== "civilians" && p.kind !== "government" && p.kind !== "international_org"),
     }, { opinion: doc.opinion });

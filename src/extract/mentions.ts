@@ -103,7 +103,7 @@ export function findMentions(doc: Doc, text: string, published: string | null): 
   } catch (e) {
     warnings.push(`dates: ${(e as Error).message}`);
   }
-  const triggers = findAll(TRIG, norm);
+  let triggers = findAll(TRIG, norm);
   const kills = findAll(KILL, norm);
   const injuries = findAll(INJ, norm);
   const sourceHits = findAll(SRC, norm);
@@ -124,6 +124,9 @@ export function findMentions(doc: Doc, text: string, published: string | null): 
     places.push({ ...p, ns, ne });
   }
 
+  // "قرية الزيارة"، "بلدة المعركة": a trigger word inside a named place is part of the name
+  const named = places.filter((p) => / /.test(normalizeKey(p.text)));
+  if (named.length) triggers = triggers.filter((h) => !named.some((p) => p.ns <= h.start && h.end <= p.ne + 1 && h.start > p.ns));
   return {
     triggers,
     parties,

@@ -100,7 +100,7 @@ export function findPlaces(text: string, opts: { date?: string | null; assumeCue
 
 function mentionOf(w: Work, toks: GeoToken[], text: string, map: Int32Array, date: string | null): PlaceMention {
   const sh = shares(w.ranked);
-  const rc = w.raw.strong || w.raw.weak ? 1 : 0.9;
+  const rc = w.raw.why.startsWith("loose") ? 0.7 : w.raw.strong || w.raw.weak ? 1 : 0.9;
   let places = w.ranked.slice(0, 5).map((r, k) => {
     const derived = r.place.derived ? 0.8 : 1;
     return toPlace(r.place, sh[k]! * rc * derived, date);

@@ -160,7 +160,10 @@ function looseAfterTypeNoun(gaz: Gazetteer, toks: GeoToken[], i: number, forms: 
         phrase += " " + toks[i + k]!.t;
       }
       if (!ok) continue;
-      const ids = idx.get(looseKey(phrase));
+      const lk = looseKey(phrase);
+      // one short word is too easy to hit by accident ("مدينة البصرة" is not البصيرة)
+      if (len === 1 && lk.replace(/^ال/, "").length < 4) continue;
+      const ids = idx.get(lk);
       if (!ids) continue;
       // the same kind the type noun names (no "بلدة الحي" → a neighbourhood)
       const fit = ids.filter((k) => c.strong!.includes(gaz.places[k]!.kind) || (c.strong!.includes("town") && gaz.places[k]!.kind === "city"));

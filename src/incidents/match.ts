@@ -110,7 +110,8 @@ export function matchIncident(event: HudnaEvent, candidates: IncidentCandidate[]
     let score: number | null;
     if (event.type === "denial" && disputed.size && c.eventIds?.some((id) => disputed.has(id))) score = 100;
     else score = scoreCandidate(event, c, maxKm);
-    if (score !== null && (!best || score > best.score)) best = { candidate: c, score };
+    // Ties go to the smaller id, so the result never depends on the order candidates come in.
+    if (score !== null && (!best || score > best.score || (score === best.score && c.id < best.candidate.id))) best = { candidate: c, score };
   }
   return best;
 }

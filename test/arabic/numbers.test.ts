@@ -274,3 +274,8 @@ test("bare year-like numbers are flagged", () => {
   assert.equal(one("قتل 1950 شخصاً").yearLike, true);
   assert.equal(one("قتل 195 شخصاً").yearLike, undefined);
 });
+
+test("a detached article between qualifier and number", () => {
+  const m = one("قتل نحو الـ50 شخصاً");
+  assert.deepEqual([m.qualifier, m.value, m.text], ["about", 50, "نحو الـ50"]);
+});

@@ -184,7 +184,11 @@ test("writes are rate limited per client (429 JSON)", async (t) => {
   for (let i = 0; i < 3; i++) {
     const r = await getJson(`${local.base}/api/incidents/${inc.id}`, json(local.analyst, { note: `n${i}` }, "PATCH"));
     statuses.push(r.status);
-    if (r.status === 429) assert.equal(r.body.error, "too_many_requests");
+    if (r.status === 429) {
+      assert.equal(r.body.error, "too_many_requests");
+      assert.ok(Number(r.headers.get("retry-after")) > 0, "tells the client when to retry");
+      assert.equal(r.headers.get("x-content-type-options"), "nosniff");
+    }
   }
   assert.deepEqual(statuses, [200, 200, 429]);
   // Reads are not limited.

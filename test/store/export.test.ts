@@ -147,6 +147,8 @@ test("hudna export: flags, --out file, usage errors", async () => {
     await assert.rejects(cli().parseAsync(["node", "hudna", "export", "--format", "csv", "--db", db, "--from", "yesterday"]), UsageError);
     await assert.rejects(cli().parseAsync(["node", "hudna", "export", "--format", "csv", "--db", db, "--type", "bombing"]), UsageError);
     await assert.rejects(cli().parseAsync(["node", "hudna", "export", "--format", "csv", "--db", "mysql://x/y"]), /unsupported database URL/);
+    await assert.rejects(cli().parseAsync(["node", "hudna", "export", "--format", "csv", "--db", join(dir, "missing.db")]), /no database at/);
+    assert.ok(!existsSync(join(dir, "missing.db")));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
