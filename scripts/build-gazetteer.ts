@@ -192,6 +192,7 @@ const syrianPts = places.filter((p) => p.cc === "SY" && MERGE_KINDS.has(p.kind))
 let ucdpMerged = 0;
 let ucdpAdded = 0;
 let ucdpRejected = 0;
+let ucdpSeats = 0;
 for (const line of ucdpLines) {
   const [rawName, adm1, , latS, lonS, precS, evS] = line.split("\t");
   const lat = Number(latS);
@@ -226,6 +227,19 @@ for (const line of ucdpLines) {
     match.ev = (match.ev ?? 0) + ev;
     match.en = [...new Set([...(match.en ?? []), name, ...otherEn])];
     ucdpMerged++;
+    continue;
+  }
+  // A town that the Arabic lists only know as the seat of its sub-district ("سراقب"): the
+  // sub-district's Arabic name, UCDP's coordinates — cross-checked, so not derived.
+  const seatOf = subs.find((u) => {
+    const bare = u.name.ar.replace(/^مركز\s+/, "");
+    return haversineKm(u.centroid.latitude, u.centroid.longitude, lat, lon) < 15 && skeletonsMatch(skeletonAr(bare), skel);
+  });
+  if (seatOf && (kind === "town" || kind === "city")) {
+    const bare = seatOf.name.ar.replace(/^مركز\s+/, "");
+    add({ id: `ucdp-seat-${++ucdpSeats}`, kind: "town", name, name_ar: bare, lat: r5(lat), lon: r5(lon),
+      admin1: govName.get(seatOf.governorateId!) ?? admin1At(lat, lon), cc: "SY", en: otherEn, ev, src: "ucdp" });
+    syrianPts.push(places[places.length - 1]!);
     continue;
   }
   // Not cross-checked: keep only confident transliterations of precise places.
@@ -303,7 +317,8 @@ for (const g of govs) {
   addRural(`rural-${g.id}`, capital, g.name.ar, g.name.en, admin, pool);
 }
 // district seats and other towns reports use as landmarks ("ريف منبج الغربي"، "ريف جسر الشغور")
-for (const seat of localities.filter((l) => l.kind === "city" || (l.pop ?? 0) >= 20000)) {
+const seats = [...localities.filter((l) => l.kind === "city" || (l.pop ?? 0) >= 20000), ...places.filter((p) => p.id.startsWith("ucdp-seat-"))];
+for (const seat of seats) {
   const pool = localities.filter((l) => l !== seat && haversineKm(l.lat, l.lon, seat.lat, seat.lon) > 3 && haversineKm(l.lat, l.lon, seat.lat, seat.lon) < 30);
   addRural(`rural-${seat.id}`, seat, seat.name_ar, seat.name, seat.admin1 ?? admin1At(seat.lat, seat.lon), pool);
 }
@@ -417,7 +432,7 @@ writeFileSync(join(OUT, "zones-2017.geojson"), JSON.stringify(zones, null, 1));
 console.log(
   `gazetteer: ${places.length} places (${syrian} Syrian) → ${join(OUT, "gazetteer.json")}\n` +
     `  by kind: ${Object.entries(counts).map(([k, v]) => `${k}=${v}`).join(" ")}\n` +
-    `  UCDP: merged ${ucdpMerged}, added ${ucdpAdded} derived, rejected ${ucdpRejected}\n` +
+    `  UCDP: merged ${ucdpMerged}, ${ucdpSeats} sub-district seats named from OpenSyria, added ${ucdpAdded} derived, rejected ${ucdpRejected}\n` +
     `  cue levels: needs cue ${cue1}, needs type noun ${cue2}\n` +
     `zones: ${zones.features.length} → ${join(OUT, "zones-2017.geojson")}`,
 );

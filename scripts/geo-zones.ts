@@ -106,7 +106,7 @@ export function buildZones(places: GazPlace[], subs: Sub[]): { type: "FeatureCol
         // western Aleppo countryside up to the city's western edge (the city itself was government-held)
         [
           ...bySubs(["مركز الأتارب", "دارة عزة", "الزربة"], "Aleppo", (p) => p.lon < 37.06),
-          ...byTowns(["حريتان", "عندان", "كفر حمرة", "حيان", "بيانون", "كفرناها", "خان العسل", "خان طومان", "الراشدين"], [36.2, 37.0], 25),
+          ...byTowns(["حريتان", "عندان", "كفر حمرة", "حيان", "بيانون", "كفرناها", "خان العسل", "خان طومان"], [36.2, 37.0], 25),
         ],
       ],
       3,
@@ -117,7 +117,7 @@ export function buildZones(places: GazPlace[], subs: Sub[]): { type: "FeatureCol
         guarantors: G, start: "2017-05-04", end: "2018-05-16",
         note: "Rastan and Talbiseh sub-districts and the Houla plain; retaken by the government in May 2018",
       },
-      [byTowns(["الرستن", "تلبيسة", "الحولة", "كفرلاها", "تلدو", "تلذهب", "الغنطو", "الزعفرانة", "تير معلة", "الدار الكبيرة", "عز الدين", "حربنفسه", "السعن", "عقرب", "برج قاعي", "الفرحانية الغربية", "دير فول"], [34.9, 36.7], 25)],
+      [byTowns(["الرستن", "تلبيسة", "الحولة", "كفرلاها", "تلدو", "تلذهب", "الغنطو", "الزعفرانة", "تير معلة", "الدار الكبيرة", "عز الدين", "حربنفسه", "عقرب", "برج قاعي", "دير فول"], [34.9, 36.7], 25)],
       2,
     ),
     zone(

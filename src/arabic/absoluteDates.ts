@@ -6,7 +6,7 @@ import {
   dayNumber, hijriToDay, lastDayOfMonth, ymdOf,
 } from "./calendar.js";
 import {
-  type Hit, ALL_DIGITS, CURRENT, FUTURE, MONTH_CONTEXT_PREV, MONTH_EDGE, PAST, YEAR_WORDS, bare, digitsValue, isPunct, word,
+  type Hit, type MonthEdge, ALL_DIGITS, CURRENT, FUTURE, MONTH_CONTEXT_PREV, MONTH_EDGE, edgeDays, PAST, YEAR_WORDS, bare, digitsValue, isPunct, word,
 } from "./dateTokens.js";
 
 export function oneMonth(toks: readonly Token[], k: number): { month: number; end: number; ambiguous: boolean } | null {
@@ -228,7 +228,7 @@ export function explicitDay(toks: readonly Token[], i: number, pub: number | nul
 /** [edge word] [شهر] MONTH [/MONTH] [YEAR | الماضي …] with enough context to be a month. */
 export function monthPhrase(toks: readonly Token[], i: number, pub: number | null): Hit | null {
   let j = i;
-  let edge: [number, number] | null = null;
+  let edge: MonthEdge | null = null;
   let context = false;
   const w0 = word(toks, j);
   if (w0) {
@@ -263,7 +263,7 @@ export function monthPhrase(toks: readonly Token[], i: number, pub: number | nul
   else year = yearFor(mo.month, null, pub, ya ? ya.rel : futureCue(toks, i) ? "soon" : null);
   if (year === null) return { from: i, to: j, start: null, end: null, precision: "month", relative };
   const last = lastDayOfMonth(year, mo.month);
-  const [a, b] = edge ?? [1, last];
+  const [a, b] = edge ? edgeDays(edge, last) : [1, last];
   return { from: i, to: j, start: dayNumber(year, mo.month, a), end: dayNumber(year, mo.month, Math.min(b, last)), precision: "month", relative };
 }
 
@@ -293,7 +293,7 @@ export function yearRange(toks: readonly Token[], i: number): Hit | null {
 export function yearPhrase(toks: readonly Token[], i: number, pub: number | null): Hit | null {
   const pubYear = pub === null ? null : ymdOf(pub).y;
   let j = i;
-  let edge: [number, number] | null = null;
+  let edge: MonthEdge | null = null;
   const w0 = word(toks, j);
   if (w0) {
     const e = MONTH_EDGE.get(bare(w0));
@@ -352,7 +352,7 @@ export function yearPhrase(toks: readonly Token[], i: number, pub: number | null
   if (year === null) return { from: i, to: end, start: null, end: null, precision: "year", relative: true };
   if (edge) {
     // مطلع العام → first months; منتصف → middle; نهاية → last (precision stays "month"-sized)
-    const [a, b] = edge[0] === 1 ? [1, 3] : edge[0] === 11 ? [5, 8] : [10, 12];
+    const [a, b] = edge.part === "start" ? [1, 3] : edge.part === "middle" ? [5, 8] : [10, 12];
     return { from: i, to: end, start: dayNumber(year, a, 1), end: dayNumber(year, b, lastDayOfMonth(year, b)), precision: "month", relative };
   }
   return { from: i, to: end, start: dayNumber(year, 1, 1), end: dayNumber(year, 12, 31), precision: "year", relative };

@@ -19,11 +19,28 @@ export const PAST = set("الماضي الماضيه الفائت الفائته
 export const FUTURE = set("المقبل المقبله القادم القادمه");
 export const CURRENT = set("الجاري الجاريه الحالي الحاليه");
 export const YEAR_WORDS = set("عام العام سنه السنه لعام للعام بعام العامين");
-export const MONTH_EDGE = new Map<string, [number, number]>([
-  ["مطلع", [1, 10]], ["بدايه", [1, 10]], ["اوائل", [1, 10]], ["اول", [1, 10]], ["مستهل", [1, 10]],
-  ["منتصف", [11, 20]], ["اواسط", [11, 20]], ["وسط", [11, 20]],
-  ["نهايه", [21, 31]], ["اواخر", [21, 31]], ["اخر", [21, 31]], ["ختام", [21, 31]],
+// Parts of a month: [first day, last day]; a negative first day counts back from the month's end
+// ("نهاية نيسان" = its last three days, "أواخر نيسان" = from the 21st). The year part is for
+// "مطلع العام" (Jan–Mar), "منتصف العام" (May–Aug), "نهاية العام" (Oct–Dec).
+export interface MonthEdge {
+  days: [number, number];
+  part: "start" | "middle" | "end";
+}
+export const MONTH_EDGE = new Map<string, MonthEdge>([
+  ["مطلع", { days: [1, 3], part: "start" }], ["بدايه", { days: [1, 3], part: "start" }],
+  ["مستهل", { days: [1, 3], part: "start" }], ["اول", { days: [1, 3], part: "start" }],
+  ["اوائل", { days: [1, 10], part: "start" }],
+  ["منتصف", { days: [14, 16], part: "middle" }], ["وسط", { days: [14, 16], part: "middle" }],
+  ["اواسط", { days: [11, 20], part: "middle" }],
+  ["نهايه", { days: [-2, 31], part: "end" }], ["ختام", { days: [-2, 31], part: "end" }],
+  ["اخر", { days: [-2, 31], part: "end" }], ["اواخر", { days: [21, 31], part: "end" }],
 ]);
+
+/** The days of a month part, given the month's length. */
+export function edgeDays(edge: MonthEdge, last: number): [number, number] {
+  const [a, b] = edge.days;
+  return a < 0 ? [last + a, last] : [a, Math.min(b, last)];
+}
 export const MONTH_CONTEXT_PREV = set("في منذ خلال حتي قبل بعد مطلع بدايه اوائل منتصف اواسط نهايه اواخر شهر وفي ففي");
 export const ANAPHORIC_AFTER = set("ذاته نفسه التالي السابق عينه");
 export const NOT_TODAY_AFTER = set("الذي التي العالمي الدولي الوطني الاول الثاني الثالث الاخير الاخيره");

@@ -112,23 +112,44 @@ export function isDropped(code: number): boolean {
 /** Matching key: folded, whitespace runs collapsed to one space, trimmed. */
 export function normalizeKey(s: string): string {
   if (typeof s !== "string") return "";
-  let out = "";
+  const n = s.length;
+  // fast path: nothing to fold, single inner spaces only, no leading/trailing space
+  let k = 0;
+  let prevSpace = true;
+  for (; k < n; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 0x20) {
+      if (prevSpace) break;
+      prevSpace = true;
+    } else if (FOLD[c] !== KEEP || c === 0x0a) break;
+    else prevSpace = false;
+  }
+  if (k === n && !prevSpace) return s;
+  const codes: number[] = [];
   let pendingSpace = false;
-  for (let i = 0; i < s.length; i++) {
-    const code = s.charCodeAt(i);
-    const t = TABLE[code];
-    const f = t === undefined ? s[i]! : t;
-    if (f === "") continue;
-    if (f === " " || f === "\n" || code === 0x20 || code === 0x0a) {
-      pendingSpace = out.length > 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const f = FOLD[c]!;
+    if (f === DROP) continue;
+    const o = f === KEEP ? c : f;
+    if (o === 0x20 || o === 0x0a) {
+      pendingSpace = codes.length > 0;
       continue;
     }
     if (pendingSpace) {
-      out += " ";
+      codes.push(0x20);
       pendingSpace = false;
     }
-    out += f;
+    if (f === MULTI) for (const ch of TABLE[c]!) codes.push(ch.charCodeAt(0));
+    else codes.push(o);
   }
+  return codesToStringArr(codes);
+}
+
+function codesToStringArr(codes: number[]): string {
+  if (codes.length <= 8192) return String.fromCharCode.apply(null, codes);
+  let out = "";
+  for (let k = 0; k < codes.length; k += 8192) out += String.fromCharCode.apply(null, codes.slice(k, k + 8192));
   return out;
 }
 

@@ -190,10 +190,18 @@ function hasFathaBeforeYaNun(text: string): boolean {
   return false;
 }
 
+// Amount words read with or without a glued و/ف, looked up in one map (no slicing per token).
+const AMOUNT_WORDS = new Map<string, string>();
+for (const w of ["بضع", "بضعه", "العديد", "عده", "اعداد", "عدد", "نصف", "ربع", "ثلث"]) {
+  AMOUNT_WORDS.set(w, w);
+  AMOUNT_WORDS.set("و" + w, w);
+  AMOUNT_WORDS.set("ف" + w, w);
+}
+
 function pluralCore(toks: readonly Token[], i: number): Core | null {
   const t = toks[i]!;
   let j = i;
-  const base = stripConj(t.norm);
+  const base = AMOUNT_WORDS.get(t.norm);
   if (base === "بضع" || base === "بضعه") {
     const n = toks[i + 1];
     if (n && n.kind === "word" && pluralAt(n.norm)) {
@@ -217,7 +225,8 @@ function pluralCore(toks: readonly Token[], i: number): Core | null {
 }
 
 function vagueCore(toks: readonly Token[], i: number): Core | null {
-  const n = stripConj(toks[i]!.norm);
+  const n = AMOUNT_WORDS.get(toks[i]!.norm);
+  if (n === undefined) return null;
   const next = word(toks, i + 1);
   if (n === "العديد" || n === "عده") return { from: i, to: i + 1, value: null, low: null, high: null, kind: "vague", qualifier: "unspecified" };
   if ((n === "اعداد" || n === "عدد") && next !== null) {
@@ -235,7 +244,8 @@ const FRACTIONS = new Map<string, number>([["نصف", 0.5], ["ربع", 0.25], ["
 
 /** "نصف مليون" → 500000، "ربع مليون" → 250000 */
 function fractionCore(toks: readonly Token[], i: number): Core | null {
-  const f = FRACTIONS.get(stripConj(toks[i]!.norm));
+  const base = AMOUNT_WORDS.get(toks[i]!.norm);
+  const f = base === undefined ? undefined : FRACTIONS.get(base);
   if (f === undefined) return null;
   const s = word(toks, i + 1);
   const h = s ? lookupNumberWord(s) : null;

@@ -6,7 +6,7 @@ import {
   HIJRI_MONTHS, HIJRI_TWO_TOKEN, MONTHS, TWO_TOKEN_MONTHS, WEEKDAYS, dayNumber, lastDayOfMonth, weekdayOf, ymdOf,
 } from "./calendar.js";
 import {
-  type Hit, type Precision, ANAPHORIC_AFTER, CURRENT, DURING, FUTURE, MONTH_EDGE, NOT_TODAY_AFTER, PAST, TIME_OF_DAY, YESTERDAY,
+  type Hit, type Precision, ANAPHORIC_AFTER, CURRENT, DURING, FUTURE, MONTH_EDGE, edgeDays, NOT_TODAY_AFTER, PAST, TIME_OF_DAY, YESTERDAY,
   bare, digitsValue, isPunct, word,
 } from "./dateTokens.js";
 import { explicitDay } from "./absoluteDates.js";
@@ -176,6 +176,17 @@ export function span(pub: number | null, unit: "day" | "week" | "month" | "year"
 
 /** خلال الأسبوع الماضي، الأيام الماضية، اليومين الماضيين، الساعات الأربع والعشرين الماضية، خلال 24 ساعة،
  * الشهر الماضي، قبل يومين، منذ ثلاثة أيام */
+const HEDGES: string[][] = [["ما", "يقارب"], ["ما", "يزيد", "عن"], ["ما", "يزيد", "علي"], ["اكثر", "من"], ["اقل", "من"],
+  ["نحو"], ["حوالي"], ["قرابه"], ["زهاء"], ["يقارب"]];
+function skipHedge(toks: readonly Token[], j: number): number {
+  for (const h of HEDGES) {
+    let ok = true;
+    for (let k = 0; k < h.length && ok; k++) ok = word(toks, j + k) === h[k];
+    if (ok) return j + h.length;
+  }
+  return j;
+}
+
 /** "أواخر الشهر الماضي"، "مطلع الشهر الجاري"، "منتصف الشهر المقبل": part of a relative month. */
 export function monthEdgePhrase(toks: readonly Token[], i: number, pub: number | null): Hit | null {
   const w0 = word(toks, i);
@@ -191,7 +202,8 @@ export function monthEdgePhrase(toks: readonly Token[], i: number, pub: number |
   const y = Math.floor(idx / 12);
   const m = (idx % 12) + 1;
   const last = lastDayOfMonth(y, m);
-  return { from: i, to: i + 3, start: dayNumber(y, m, edge[0]), end: dayNumber(y, m, Math.min(edge[1], last)), precision: "month", relative: true };
+  const [a, b] = edgeDays(edge, last);
+  return { from: i, to: i + 3, start: dayNumber(y, m, a), end: dayNumber(y, m, b), precision: "month", relative: true };
 }
 
 export function periodPhrase(toks: readonly Token[], i: number, pub: number | null): Hit | null {
@@ -209,6 +221,8 @@ export function periodPhrase(toks: readonly Token[], i: number, pub: number | nu
     ago = true;
     j++;
   }
+  // "قبل نحو أسبوع"، "منذ أكثر من شهر"، "خلال ما يقارب ثلاثة أيام": the hedge doesn't move the date
+  if (ago || during) j = skipHedge(toks, j);
   const w = word(toks, j);
   const p = pub;
   // "الأسبوع الماضي" / "الشهر الماضي" / "الأسبوع الجاري"

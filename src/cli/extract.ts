@@ -151,7 +151,7 @@ async function runJsonl(path: string, opts: Opts): Promise<void> {
       const url = typeof o.url === "string" ? o.url : null;
       let report;
       if (typeof o.text === "string") report = reportFromText(o.text, { url });
-      else if (typeof o.html === "string") report = reportFromText(o.html, { url });
+      else if (typeof o.html === "string") report = reportFromText(o.html, { url, html: true });
       else throw new BadInput("missing text or html");
       const pub = typeof o.published === "string" ? o.published.slice(0, 10) : null;
       const published = opts.published ?? (pub && validDay(pub) ? pub : null) ?? report.published ?? null;

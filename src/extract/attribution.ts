@@ -12,6 +12,8 @@ export interface Attribution {
   speakers: PartyHit[];
   /** the sources were carried over from an earlier sentence */
   carried: boolean;
+  /** where each source is named in the sentence (normalized offset; -1 when carried) */
+  at: Map<string, number>;
 }
 
 const GENERIC_SOURCE = new Set(["local sources"]);
@@ -27,7 +29,11 @@ export function attributionOf(
   const inS = <T extends { start: number }>(xs: T[]) => xs.filter((x) => x.start >= s.start && x.start < s.end);
   const attrs = inS(m.attributions);
   const conts = inS(m.continuations);
-  let sources: Source[] = inS(m.sources).map((h) => ({ name: h.entry.name, kind: h.entry.kind, text: orig(h.start, h.end).replace(/[«»"]/g, "").trim() }));
+  const at = new Map<string, number>();
+  let sources: Source[] = inS(m.sources).map((h) => {
+    if (!at.has(h.entry.name)) at.set(h.entry.name, h.start);
+    return { name: h.entry.name, kind: h.entry.kind, text: orig(h.start, h.end).replace(/[«»"]/g, "").trim() };
+  });
   const speakers: PartyHit[] = [];
   for (const p of inS(m.parties)) {
     if (p.kind === "civilians") continue;
@@ -39,7 +45,9 @@ export function attributionOf(
     speakers.push(p);
     if (!sources.some((x) => x.text === p.name_ar || x.name === p.name)) {
       const kind: SourceKind = p.kind === "international_org" || p.kind === "government" || p.kind === "state_force" || p.kind === "foreign_state_force" || p.kind === "coalition" || p.kind === "kurdish_forces" ? "official" : "unknown";
-      sources.push({ name: spokes ? `spokesman of ${p.name}` : p.name, kind, text: spokes ? `المتحدث باسم ${p.name_ar}` : p.name_ar });
+      const name = spokes ? `spokesman of ${p.name}` : p.name;
+      if (!at.has(name)) at.set(name, p.start);
+      sources.push({ name, kind, text: spokes ? `المتحدث باسم ${p.name_ar}` : p.name_ar });
     }
   }
   if (outlet) {
@@ -59,5 +67,5 @@ export function attributionOf(
   // dedupe by name
   const seen = new Set<string>();
   sources = sources.filter((x) => (seen.has(x.name) ? false : (seen.add(x.name), true)));
-  return { sources: attributed || continues ? sources : [], attributed: (attributed || continues) && sources.length > 0, speakers, carried };
+  return { sources: attributed || continues ? sources : [], attributed: (attributed || continues) && sources.length > 0, speakers, carried, at };
 }

@@ -37,6 +37,8 @@ export interface SentenceFacts {
   hasPlace: boolean;
   militaryParty: boolean;
   killedValue?: number | null;
+  datePos?: number[];
+  partyCount?: number;
   /** the sentence's date is a period (week, month, year), not a day */
   periodDate?: boolean;
   /** a count of people that is not a casualty figure (displaced, trapped, detained…) */
@@ -194,7 +196,9 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
     const cut = s.start + reply.index;
     const first = out.find((c) => VIOLENT_PRIORITY.includes(c.type))!;
     const after = violent.filter((h) => h.start > cut && h.entry.strength >= 0.8);
-    if (first.pos < cut && after.length) {
+    // the answered attack needs an anchor of its own (a date after "ردا على"), else it is just a motive
+    const anchored = (f.datePos ?? []).some((p) => p > cut);
+    if (first.pos < cut && after.length && anchored) {
       const t = VIOLENT_PRIORITY.find((x) => after.some((h) => h.entry.type === x && h.entry.tag !== "aircraft")) ?? (after.some((h) => h.entry.tag === "air") ? "air_strike" : null);
       if (t && t !== first.type) out.push({ type: t, pos: after[0]!.start, strength: 0.9, triggers: after });
       first.triggers = first.triggers.filter((h) => h.start < cut);
@@ -225,7 +229,8 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
     out.push({ type: "agreement", pos: reach[0]!.start, strength: 1, triggers: agr });
   }
   const meet = by("meeting");
-  if (meet.length && (sum(meet) >= 1 || meet.some((h) => h.entry.strength >= 1))) {
+  // talks need an anchor: their own date, or two named sides
+  if (meet.length && (sum(meet) >= 1 || meet.some((h) => h.entry.strength >= 1)) && (f.hasDate || (f.partyCount ?? 0) >= 2)) {
     out.push({ type: "meeting", pos: first(meet).start, strength: 1, triggers: meet });
   }
   const hum = by("humanitarian");

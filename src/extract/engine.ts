@@ -111,6 +111,8 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
       anyNumber: counts.people.length > 0 || m.numbers.some((n) => n.ns >= s.start && n.ns < s.end && n.value != null),
       hasDate: dates.some((d) => !d.anaphoric),
       hasPlace: places.length > 0,
+      partyCount: new Set(parties.filter((p) => p.kind !== "civilians").map((p) => p.name)).size,
+      datePos: dates.map((d) => d.ns),
       killedValue: counts.killed ? (counts.killed.best ?? counts.killed.low) : null,
       periodDate: dates.some((d) => d.precision === "month" || d.precision === "year"),
       people: counts.people.length > 0 && !counts.killed && !counts.injured,
@@ -120,8 +122,15 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
     // resolve anaphoric dates ("في اليوم ذاته") to the last date told before
     const resolved = dates.map((d) => (d.anaphoric && lastOwnDate ? { ...lastOwnDate, ns: d.ns, ne: d.ne, text: d.text } : d));
     const sentencePlaces = sortPlaces(places);
+    // a denial owns its segment and what follows: its sources and parties are not the claim's
+    const denial = cands.find((c) => c.type === "denial");
+    const denialCut = denial ? s.cuts[segmentOf(s, denial.pos)]! : -1;
+    const sideOf = (pos: number) => (denialCut < 0 ? 0 : pos >= denialCut ? 1 : -1);
     for (const c of cands) {
       const d = pickDate(resolved, c, s, norm, cands);
+      const side = denialCut < 0 ? 0 : c.type === "denial" ? 1 : -1;
+      const mySources = side === 0 ? att.sources : att.sources.filter((x) => { const p = att.at.get(x.name); return p === undefined || p < 0 || sideOf(p) === side; });
+      const myParties = side === 0 ? parties : parties.filter((p) => sideOf(p.start) === side);
       const own = d && d.startDate !== null ? d : d;
       const dr: Draft = {
         type: c.type,
@@ -137,7 +146,7 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
         injured: null,
         actors: [],
         targets: [],
-        sources: [...att.sources],
+        sources: [...(mySources.length ? mySources : att.sources)],
         claimed: att.attributed,
         namedSource: att.attributed && !att.carried,
         details: {},
@@ -150,7 +159,7 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
         dr.injured = counts.injured;
         if (c.type === "armed_clash" && dr.fatalities && dr.fatalities.group === "unknown") dr.fatalities = { ...dr.fatalities, group: "combatants" };
       }
-      const roles = assignRoles(c.type, parties, c.pos, norm, s.start, c.triggers.map((h) => h.end));
+      const roles = assignRoles(c.type, myParties, c.pos, norm, s.start, c.triggers.map((h) => h.end));
       dr.actors = roles.actors.map(toParty);
       dr.targets = roles.targets.map(toParty);
       if (c.type === "statement" && !dr.actors.some((a) => a.kind === "government" || a.kind === "international_org" || a.kind === "state_force") && !att.sources.some((x) => x.kind === "official")) continue;
@@ -176,7 +185,13 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
   }
   // Headline: merged into the body's first compatible event of its type, never counted twice.
   for (const h of headlineCands) {
-    const target = drafts.find((d) => d.type === h.type && placesCompatible(d.places, h.places) && datesCompatible(d.ownDate, h.ownDate));
+    const violentish = (t: EventType) => VIOLENT.has(t) && t !== "territory_change";
+    // headlines say "قصف" for any bombardment: a violent headline may retell a body event of another kind
+    const target =
+      drafts.find((d) => d.type === h.type && placesCompatible(d.places, h.places) && datesCompatible(d.ownDate, h.ownDate)) ??
+      (violentish(h.type) && !drafts.some((d) => d.type === h.type)
+        ? drafts.find((d) => violentish(d.type) && h.places.length > 0 && d.places.some((x) => h.places.some((y) => samePlace(x, y) && !isCoarse(y))))
+        : undefined);
     if (target) {
       absorb(target, h, true);
     } else if (!drafts.some((d) => d.type === h.type)) {

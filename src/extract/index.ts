@@ -107,6 +107,13 @@ function linkDenials(events: HudnaEvent[], topics: (string[] | undefined)[]): vo
       [...before].reverse().find((e) => topic.has(e.type)) ??
       [...before].reverse().find((e) => e.stance === "claimed") ??
       before[before.length - 1];
-    if (pick) ev.disputes = [pick.id];
+    if (pick) {
+      ev.disputes = [pick.id];
+      // a denial without a place of its own is about where the disputed claim happened
+      if ((!ev.locations.length || ev.details.place_from === "dateline") && pick.locations.length) {
+        ev.locations = pick.locations.map((l) => ({ ...l }));
+        ev.details.place_from = "disputed_event";
+      }
+    }
   });
 }

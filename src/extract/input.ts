@@ -9,10 +9,10 @@ export const MAX_INPUT = 20 * 1024 * 1024;
 
 export class BadInput extends Error {}
 
-export function reportFromText(text: string, meta: { url?: string | null } = {}): Report {
+export function reportFromText(text: string, meta: { url?: string | null; html?: boolean } = {}): Report {
   if (!text.trim()) throw new BadInput("empty input");
   if (text.length > MAX_INPUT) throw new BadInput(`input too large (${text.length} characters; limit ${MAX_INPUT})`);
-  if (isProbablyHtml(text)) {
+  if (meta.html || isProbablyHtml(text)) {
     const r = htmlToReport(text, meta.url ? { url: meta.url } : {});
     if (!r.text.trim()) throw new BadInput("HTML page has no article text");
     return r;

@@ -5,7 +5,7 @@ import { findDates, type DateMention } from "../arabic/dates.js";
 import type { Place, PartyKind } from "../model/index.js";
 import type { Doc } from "./document.js";
 import { normalizeKey } from "../arabic/normalize.js";
-import { compile, findAll, foldPattern, type Hit } from "./pattern.js";
+import { compile, findAll, foldPattern, scanWords, type Hit } from "./pattern.js";
 import { TRIGGERS, type TriggerEntry } from "./lexicon/triggers.js";
 import { PARTIES, NATIONALITIES, FORCE_NOUNS, GOV_NOUNS, type PartyEntry } from "./lexicon/parties.js";
 import { SOURCES, ATTRIBUTION_CUES, CONTINUATION_CUES, type SourceEntry } from "./lexicon/sources.js";
@@ -73,7 +73,8 @@ export function findMentions(doc: Doc, text: string, published: string | null): 
   const { norm } = doc;
   const warnings: string[] = [];
   const orig = (a: number, b: number) => text.slice(doc.map[a]!, doc.map[b]!);
-  const parties: PartyHit[] = findAll(PART, norm).map((h) => partyOf(h, orig(h.start, h.end)));
+  const scan = scanWords(norm);
+  const parties: PartyHit[] = findAll(PART, norm, 0, norm.length, scan).map((h) => partyOf(h, orig(h.start, h.end)));
   NAT_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NAT_RE.exec(norm)) !== null) {
@@ -103,10 +104,10 @@ export function findMentions(doc: Doc, text: string, published: string | null): 
   } catch (e) {
     warnings.push(`dates: ${(e as Error).message}`);
   }
-  let triggers = findAll(TRIG, norm);
-  const kills = findAll(KILL, norm);
-  const injuries = findAll(INJ, norm);
-  const sourceHits = findAll(SRC, norm);
+  let triggers = findAll(TRIG, norm, 0, norm.length, scan);
+  const kills = findAll(KILL, norm, 0, norm.length, scan);
+  const injuries = findAll(INJ, norm, 0, norm.length, scan);
+  const sourceHits = findAll(SRC, norm, 0, norm.length, scan);
   const taken = [...triggers, ...kills, ...injuries];
   const places: PlaceHit[] = [];
   for (const p of findPlacesSafe(text, published, warnings)) {
@@ -131,8 +132,8 @@ export function findMentions(doc: Doc, text: string, published: string | null): 
     triggers,
     parties,
     sources: sourceHits,
-    attributions: findAll(ATTR, norm),
-    continuations: findAll(CONT, norm),
+    attributions: findAll(ATTR, norm, 0, norm.length, scan),
+    continuations: findAll(CONT, norm, 0, norm.length, scan),
     kills,
     injuries,
     numbers,

@@ -160,20 +160,49 @@ function prefixSplits(text: string, i: number): [number, boolean][] {
   return out;
 }
 
-/** All non-overlapping hits in [from, to), the longest at each word start. */
-export function findAll<T>(lex: CompiledLexicon<T>, text: string, from = 0, to = text.length): Hit<T>[] {
-  const out: Hit<T>[] = [];
-  let i = from;
-  while (i < to) {
-    const ch = text[i]!;
-    const prev = i > 0 ? text.charCodeAt(i - 1) : 0x20;
-    if (!isLetter(text.charCodeAt(i), ch) || (i > 0 && (isLetter(prev, text[i - 1]!) || (prev >= 0x30 && prev <= 0x39) || (prev >= 0x80 && NUMBER_RE.test(text[i - 1]!))))) {
+/** Word starts of a text and their proclitic splits, computed once and shared by every lexicon. */
+export interface Scan {
+  text: string;
+  starts: Int32Array;
+  /** splits[k] for starts[k] */
+  splits: [number, boolean][][];
+}
+
+export function scanWords(text: string): Scan {
+  const starts: number[] = [];
+  const splits: [number, boolean][][] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    if (!isLetter(code, text[i]!)) {
       i++;
       continue;
     }
+    const prev = i > 0 ? text.charCodeAt(i - 1) : 0x20;
+    const glued = i > 0 && ((prev >= 0x30 && prev <= 0x39) || (prev >= 0x80 && NUMBER_RE.test(text[i - 1]!)));
+    if (!glued) {
+      starts.push(i);
+      splits.push(prefixSplits(text, i));
+    }
+    i++;
+    while (i < n && isLetter(text.charCodeAt(i), text[i]!)) i++;
+  }
+  return { text, starts: Int32Array.from(starts), splits };
+}
+
+/** All non-overlapping hits in [from, to), the longest at each word start. */
+export function findAll<T>(lex: CompiledLexicon<T>, text: string, from = 0, to = text.length, scan?: Scan): Hit<T>[] {
+  const sc = scan && scan.text === text ? scan : scanWords(text);
+  const out: Hit<T>[] = [];
+  let minStart = from;
+  for (let k = 0; k < sc.starts.length; k++) {
+    const i = sc.starts[k]!;
+    if (i < minStart) continue;
+    if (i >= to) break;
     let best: Hit<T> | null = null;
-    for (const [k, light] of prefixSplits(text, i)) {
-      const at = i + k;
+    for (const [len, light] of sc.splits[k]!) {
+      const at = i + len;
       if (at >= text.length) continue;
       const b1 = lex.buckets.get(text[at]!);
       for (const b of b1 ? (lex.any ? [b1, lex.any] : [b1]) : lex.any ? [lex.any] : []) {
@@ -188,14 +217,10 @@ export function findAll<T>(lex: CompiledLexicon<T>, text: string, from = 0, to =
         if (!best || end > best.end) best = { start: i, end, text: text.slice(i, end), entry };
       }
     }
-    if (best && best.start < to) {
+    if (best) {
       out.push(best);
-      i = best.end;
-      continue;
+      minStart = best.end;
     }
-    // skip the rest of this word
-    i++;
-    while (i < to && isLetter(text.charCodeAt(i), text[i]!)) i++;
   }
   return out;
 }

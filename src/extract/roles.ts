@@ -15,18 +15,25 @@ export function toParty(p: PartyHit): Party {
 
 /** Drop generic mentions ("مسلحو"، "الفصائل") right before a specific party they introduce. */
 export function specificParties(ps: PartyHit[]): PartyHit[] {
-  return ps.filter((p) => !(p.generic && ps.some((q) => q !== p && !q.generic && q.kind !== "civilians" && q.start >= p.start && q.start - p.end <= 30)));
+  return ps.filter((p) => !(p.generic && introduced(p, ps)));
+}
+function introduced(p: PartyHit, ps: PartyHit[]): PartyHit | undefined {
+  return ps.find((q) => q !== p && !q.generic && q.kind !== "civilians" && q.start >= p.start && q.start - p.end <= 30);
+}
+/** Where a party's role is judged: at the generic word that introduced it ("إرهابيون من تنظيم داعش"). */
+function roleStart(p: PartyHit, ps: PartyHit[]): number {
+  const g = ps.find((x) => x.generic && introduced(x, ps) === p);
+  return g ? g.start : p.start;
 }
 
+const markerRe = (ms: string[]) => new RegExp(`(?:^|\\s)[وفب]?(?:${[...ms].sort((x, y) => y.length - x.length).join("|")})(?:\\s+\\S+)?\\s*$`);
+const ACT_RE = markerRe(ACT);
+const TGT_RE = markerRe(TGT);
+
+/** Does the text before a party end with one of the markers (allowing one word after it)? */
 function endsWithMarker(before: string, markers: string[]): boolean {
   const b = before.replace(/[«»"()]/g, " ").replace(/\s+/g, " ").trimEnd();
-  const words = b.split(" ");
-  const tail3 = words.slice(-3).join(" ");
-  return markers.some((mk) => {
-    const mw = mk.split(" ").length;
-    const tail = words.slice(-mw - 1).join(" ");
-    return tail.endsWith(mk) || tail3.split(" ").some((w) => w.replace(/^[وفب]/, "") === mk);
-  });
+  return (markers === ACT ? ACT_RE : TGT_RE).test(b);
 }
 
 export function assignRoles(type: EventType, ps: PartyHit[], pos: number, norm: string, sentStart: number, triggerEnds: number[] = []): { actors: PartyHit[]; targets: PartyHit[] } {
@@ -46,13 +53,16 @@ export function assignRoles(type: EventType, ps: PartyHit[], pos: number, norm: 
       else actors.push(p);
       continue;
     }
-    const before = norm.slice(Math.max(sentStart, p.start - 30), p.start);
+    const at = roleStart(p, ps);
+    const before = norm.slice(Math.max(sentStart, at - 30), at);
     const lastWord = before.replace(/[«»"()]/g, " ").trim().split(/\s+/).pop() ?? "";
     // VSO and masdar + agent: "سيطرت قوات X"، "قصف قوات النظام" — the party right after the trigger acts
-    const subject = triggerEnds.some((te) => p.start - te >= 0 && p.start - te <= 2);
-    if (subject || endsWithMarker(before, ACT) || /^(?:[وف])?(?:اطلق|نفذ|شن|ارتكب|تبن)/.test(lastWord)) actors.push(p);
+    const subject = triggerEnds.some((te) => at - te >= 0 && at - te <= 2);
+    const victims = /(?:قتل|مقتل|اصيب|اصابه|شهداء|استشهد|قتلي|جرحي|مصرع|قضي|ارتقي)\S*(?: \S+){0,4} (?:من )?(?:عناصر|مقاتلي|جنود|افراد|صفوف)?\s*[«"]?$/.test(before);
+    if (!subject && victims && !endsWithMarker(before, ACT)) targets.push(p);
+    else if (subject || endsWithMarker(before, ACT) || /^(?:[وف])?(?:اطلق|نفذ|شن|ارتكب|تبن)/.test(lastWord)) actors.push(p);
     else if (endsWithMarker(before, TGT)) targets.push(p);
-    else (p.start <= pos ? actors : targets).push(p);
+    else (at <= pos ? actors : targets).push(p);
   }
   if (type === "armed_clash" && !actors.length) {
     const i = targets.findIndex((t) => t.kind !== "civilians");

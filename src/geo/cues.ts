@@ -56,7 +56,8 @@ export function cueOf(token: string): { strong: readonly GazKind[] | null; weak:
     }
   }
   r ??= { strong: null, weak: false };
-  if (cueCache.size < 50_000) cueCache.set(token, r);
+  if (cueCache.size >= 200_000) cueCache.clear(); // bounded: a long-running server sees endless words
+  cueCache.set(token, r);
   return r;
 }
 

@@ -1,6 +1,6 @@
 // findPlaces: every place phrase of a whole report, resolved together, with relative locations
 // ("على بعد 40 كم جنوب شرقي الرقة") folded into one mention and a zone on every place.
-import { normalizeWithMap } from "../arabic/normalize.js";
+import { normalizeKey, normalizeWithMap } from "../arabic/normalize.js";
 import type { Bearing, PlacePrecision } from "../model/index.js";
 import { loadGazetteer, type Gazetteer } from "./gazetteer.js";
 import { recognize, type RawMention } from "./recognize.js";
@@ -78,13 +78,14 @@ export function findPlaces(text: string, opts: { date?: string | null; assumeCue
   });
 
   // relative locations around each anchor
-  for (const w of work) {
+  for (let m = 0; m < work.length; m++) {
+    const w = work[m]!;
     const best = w.ranked[0]?.place;
     if (!best || best.kind === "country") continue;
-    const rel = relativeAround(toks, w.raw.a, w.raw.b, w.raw.ts);
+    const rel = relativeAround(toks, w.raw.b, w.raw.ts);
     if (!rel) continue;
     // never swallow the previous mention
-    const prevEnd = work[work.indexOf(w) - 1]?.end ?? 0;
+    const prevEnd = m > 0 ? work[m - 1]!.end : 0;
     if (rel.start < prevEnd) continue;
     w.relation = { km: rel.km, bearing: rel.bearing };
     w.start = Math.min(w.start, rel.start);
@@ -94,6 +95,7 @@ export function findPlaces(text: string, opts: { date?: string | null; assumeCue
   const out: PlaceMention[] = work.map((w) => mentionOf(w, toks, text, map, date));
   out.push(...cityRelative(toks, work, text, map, date));
   out.push(...unknownNeighbourhoods(toks, work, text, map, date));
+  out.push(...itsCountryside(gaz, toks, work, text, map, date));
   out.sort((a, b) => a.start - b.start);
   return out;
 }
@@ -157,7 +159,7 @@ function cityRelative(toks: GeoToken[], work: Work[], text: string, map: Int32Ar
       }
     }
     if (!anchor || (wi < work.length && work[wi]!.start <= k)) continue;
-    const rel = relativeAround(toks, k, k + 1, k);
+    const rel = relativeAround(toks, k + 1, k);
     const km = rel?.km ?? null;
     const s0 = rel ? Math.min(rel.start, br.start) : br.start;
     const e0 = rel ? Math.max(rel.end, k + 1) : k + 1;
@@ -213,6 +215,37 @@ function unknownNeighbourhoods(toks: GeoToken[], work: Work[], text: string, map
     out.push({ start, end, text: text.slice(start, end), best: { ...base, name_ar: text.slice(start, end) }, alternatives: [],
       why: `neighbourhood not in the gazetteer: placed at ${base.name}` });
     k = e - 1;
+  }
+  return out;
+}
+
+const RIFUHA = /^(و|ب|وب|ف)?(ريفها|ريفه|اريافها|اريافه)$/;
+const DIR_WORDS = new Set(["الشمالي", "الجنوبي", "الشرقي", "الغربي"]);
+
+/** "إدلب وريفها الجنوبي": the countryside of the place just named. */
+function itsCountryside(gaz: Gazetteer, toks: GeoToken[], work: Work[], text: string, map: Int32Array, date: string | null): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  let wi = 0;
+  for (let k = 1; k < toks.length; k++) {
+    const m = RIFUHA.exec(toks[k]!.t);
+    if (!m) continue;
+    while (wi < work.length && work[wi]!.end <= k) wi++;
+    const prev = work[wi - 1];
+    if (!prev || prev.end < k - 1 || isHardGap(toks[k]!.gap)) continue;
+    const anchor = prev.ranked[0]?.place;
+    if (!anchor || anchor.cc !== "SY") continue;
+    let e = k + 1;
+    const dirs: string[] = [];
+    while (e < toks.length && dirs.length < 2 && DIR_WORDS.has(toks[e]!.t) && !isAnyGap(toks[e]!.gap)) dirs.push(toks[e++]!.t);
+    const base = `ريف ${normalizeKey(anchor.name_ar)}`;
+    let ids: number[] | undefined;
+    for (const key of [dirs.length ? `${base} ${dirs.join(" ")}` : base, base]) if ((ids = gaz.byPhrase.get(key))) break;
+    if (!ids && dirs.length) e = k + 1;
+    const place = ids ? gaz.places[ids[0]!]! : anchor;
+    const start = map[toks[k]!.s + (m[1]?.length ?? 0)]!;
+    const end = map[toks[e - 1]!.e]!;
+    out.push({ start, end, text: text.slice(start, end), best: toPlace(place, ids ? 0.9 : 0.6, date), alternatives: [],
+      why: `countryside of ${anchor.name}${ids ? "" : " (no countryside entry: the place itself)"}` });
   }
   return out;
 }

@@ -122,7 +122,7 @@ export async function importGeoNames(file: string, out: string, opts: { country?
   }
   const nameKeys = (p: GazPlace) => new Set([p.name_ar, ...(p.ar ?? []), p.name, ...(p.en ?? [])].filter(Boolean).map((s) => normalizeKey(s)));
   for (const { place, admin1Code } of fresh) {
-    place.admin1 = adm1Names.get(admin1Code) ?? nearestAdmin1(grid, cell, place) ?? null;
+    place.admin1 = adm1Names.get(admin1Code) ?? nearestAdmin1(grid, place) ?? null;
     const keys = nameKeys(place);
     let dup = false;
     const cy = Math.floor(place.lat * 20);
@@ -159,7 +159,8 @@ export async function importGeoNames(file: string, out: string, opts: { country?
   return stats;
 }
 
-function nearestAdmin1(grid: Map<string, GazPlace[]>, cell: (a: number, b: number) => string, p: GazPlace): string | null {
+/** admin1 of the nearest known place of the same country (within ~0.25°), for rows without one. */
+function nearestAdmin1(grid: Map<string, GazPlace[]>, p: GazPlace): string | null {
   const cy = Math.floor(p.lat * 20);
   const cx = Math.floor(p.lon * 20);
   let best: GazPlace | null = null;
@@ -177,6 +178,5 @@ function nearestAdmin1(grid: Map<string, GazPlace[]>, cell: (a: number, b: numbe
           }
         }
       }
-  void cell;
   return best?.admin1 ?? null;
 }

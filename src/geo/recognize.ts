@@ -30,6 +30,7 @@ export function cliticSkip(pre: string): number {
   return pre.endsWith("ال") ? pre.length - 2 : pre.length;
 }
 
+const PREP_FOR_TOWNS = new Set(["من", "الي", "علي", "عن", "حتي", "وعلي", "ومن", "والي", "بين", "مدينتي", "عند"]);
 const NOT_PLACE_BEFORE = new Set(["شارع", "بشارع", "وشارع", "اوتوستراد", "جادة", "حمله", "مجلس", "قناه", "صحيفه", "جريده", "وكاله", "اذاعه", "تلفزيون", "اتفاق", "اتفاقيه", "مسار", "محادثات", "مفاوضات", "مؤتمر", "اجتماع", "قمه", "بيان", "جوله"]);
 const DIR_ADJ = new Set(["الشمالي", "الجنوبي", "الشرقي", "الغربي"]);
 
@@ -65,6 +66,16 @@ export function recognize(gaz: Gazetteer, toks: GeoToken[], original: string, ma
   let i = 0;
   while (i < n) {
     const tok = toks[i]!;
+    // fast path: most words start no name and carry no clitic
+    const c0 = tok.t.charCodeAt(0);
+    if (c0 !== 0x0648 && c0 !== 0x0641 && c0 !== 0x0628 && c0 !== 0x0644 && c0 !== 0x0627 && c0 !== 0x0631 && !gaz.maxLen.has(tok.t)) {
+      const loose = i > 0 ? looseAfterTypeNoun(gaz, toks, i, [{ f: tok.t, pre: "" }]) : null;
+      if (loose) {
+        out.push(loose);
+        i = loose.b;
+      } else i++;
+      continue;
+    }
     const forms = formsOf(tok.t);
 
     // "ريفي إدلب الجنوبي وحماة الشمالي" / "أرياف حلب وإدلب": two rural areas
@@ -136,6 +147,12 @@ export function recognize(gaz: Gazetteer, toks: GeoToken[], original: string, ma
 }
 
 const LOOSE_CUES = new Set(["بلده", "بلدات", "بلدتي", "قريه", "قري", "قريتي", "مدينه", "مدن", "مدينتي", "مخيم", "حي"]);
+function isLooseCue(t: string): boolean {
+  if (t.length > 8) return false;
+  if (LOOSE_CUES.has(t)) return true;
+  for (const p of ["و", "ب", "ل", "ف", "وب"]) if (t.startsWith(p) && LOOSE_CUES.has(t.slice(p.length))) return true;
+  return false;
+}
 const ADJECTIVE = new Set(["كبيره", "صغيره", "جديده", "قديمه", "مجاوره", "حدوديه", "قريبه", "بعيده", "محاصره", "مدمره", "كامله",
   "واحده", "اخري", "عديده", "مختلفه", "رئيسيه", "استراتيجيه", "تحت", "سوريه", "تركيه", "عراقيه", "لبنانيه", "اردنيه", "كرديه", "عربيه",
   "ساحليه", "جبليه", "زراعيه", "صناعيه", "سكنيه", "شعبيه", "تاريخيه", "اثريه", "خاليه", "امنه", "محرره", "خاضعه", "تابعه"]);
@@ -145,10 +162,10 @@ function looseAfterTypeNoun(gaz: Gazetteer, toks: GeoToken[], i: number, forms: 
   if (i === 0 || isAnyGap(toks[i]!.gap)) return null;
   const cueTok = toks[i - 1]!.t;
   // only an indefinite settlement noun: "بلدة مسرابه" yes; "المنطقة الخضراء"، "مناطق واسعة" no
-  if (!LOOSE_CUES.has(cueTok.replace(/^(وب|و|ب|ل|ف)(?=(بلد|قري|قر|مدين|مدن|مخيم|حي))/, ""))) return null;
-  if (ADJECTIVE.has(toks[i]!.t) || toks[i]!.t.startsWith("و")) return null;
+  if (!isLooseCue(cueTok)) return null;
   const c = cueOf(cueTok);
   if (!c.strong) return null;
+  if (ADJECTIVE.has(toks[i]!.t) || toks[i]!.t.startsWith("و")) return null;
   const idx = looseIndex(gaz);
   for (const { f, pre } of forms) {
     if (f.length < 3) continue;
@@ -222,7 +239,9 @@ function gateOf(
   }
   // a word common in prose needs its OWN type noun: "بلدة كفرنبل ووقف إطلاق النار" is no list
   if (level === 2 && !c.strong) return null;
-  if (level === 1 && !weak && !strong) return null;
+  // for a town that is also a common word ("تدمر", "الباب"), plain prepositions do place it
+  if (level === 1 && !weak && !strong && !(before && PREP_FOR_TOWNS.has(before.t) && ids.some((k) => isWellKnown(gaz.places[k]!))))
+    return null;
   return { ts: c.strong ? i - 1 : i, kinds, strong, weak, why };
 }
 

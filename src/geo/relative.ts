@@ -88,15 +88,15 @@ export interface RelativeHit {
 }
 
 /**
- * Relation words around an anchor occupying tokens [a, b). `typeStart` is where a type noun before
- * the anchor begins ("مدينة" in "شمال مدينة حماة"), or a.
+ * Relation words around an anchor that ends at token b (exclusive) and starts at `typeStart`, its
+ * type noun included ("مدينة" in "شمال مدينة حماة").
  */
-export function relativeAround(toks: GeoToken[], a: number, b: number, typeStart: number): RelativeHit | null {
+export function relativeAround(toks: GeoToken[], b: number, typeStart: number): RelativeHit | null {
   let k = typeStart; // index of the first token of "[مدينة] anchor"
   // "… شمالاً، وحرستا": punctuation between the bearing and the anchor breaks the phrase
   if (k === 0 || isAnyGap(toks[k]?.gap ?? "")) return null;
   // optional "من" before the anchor ("إلى الشمال من حماة", "40 كم جنوب شرقي من الرقة")
-  if (k - 1 >= 0 && toks[k - 1]!.t === "من") {
+  if (k - 1 >= 0 && (toks[k - 1]!.t === "من" || toks[k - 1]!.t === "عن")) {
     k--;
     if (isAnyGap(toks[k]!.gap)) return null;
   }
@@ -104,7 +104,7 @@ export function relativeAround(toks: GeoToken[], a: number, b: number, typeStart
   if (!br) {
     // "على بعد 30 كم من X" — distance without bearing
     const d = k >= 2 ? distanceAt(toks, k - 1) : null;
-    if (d && toks[k]!.t === "من") return { km: d.km, bearing: null, start: extendBack(toks, d.start), end: b };
+    if (d && (toks[k]!.t === "من" || toks[k]!.t === "عن")) return { km: d.km, bearing: null, start: extendBack(toks, d.start), end: b };
     return null;
   }
   let start = br.start;

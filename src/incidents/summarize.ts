@@ -52,12 +52,22 @@ export function summarizeIncident(members: Member[]): IncidentSummary {
   }
   const zone = place?.zone ?? core.flatMap((m) => m.event.locations).find((p) => p.zone)?.zone ?? null;
 
-  // When: the accounts with the finest date precision; their union.
+  // When: among the accounts with the finest date precision, the date most of them give (ties:
+  // the earliest). Not their union: a union would widen with every "yesterday" counted from a
+  // later day, and a widening incident would chain-merge a week of separate strikes.
   const dated = core.filter((m) => m.event.date.start);
   const finest = Math.min(...dated.map((m) => DATE_RANK[m.event.date.precision] ?? 4), 99);
   const precise = dated.filter((m) => (DATE_RANK[m.event.date.precision] ?? 4) === finest);
-  const starts = precise.map((m) => m.event.date.start!).sort();
-  const ends = precise.map((m) => m.event.date.end ?? m.event.date.start!).sort();
+  const votes = new Map<string, { start: string; end: string; n: number }>();
+  for (const m of precise) {
+    const start = m.event.date.start!;
+    const end = m.event.date.end ?? start;
+    const k = `${start}/${end}`;
+    const v = votes.get(k) ?? { start, end, n: 0 };
+    v.n++;
+    votes.set(k, v);
+  }
+  const when = [...votes.values()].sort((a, b) => b.n - a.n || (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))[0];
 
   const { killed, injured, figures } = reconcileAll(members.flatMap(figuresOf));
 
@@ -72,8 +82,8 @@ export function summarizeIncident(members: Member[]): IncidentSummary {
 
   return {
     type,
-    date_start: starts[0] ?? null,
-    date_end: ends[ends.length - 1] ?? null,
+    date_start: when?.start ?? null,
+    date_end: when?.end ?? null,
     date_precision: precise[0]?.event.date.precision ?? "unknown",
     lat: place?.lat ?? null,
     lon: place?.lon ?? null,

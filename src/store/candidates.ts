@@ -1,12 +1,14 @@
 // Incidents an incoming report's events could join, fetched for the whole report in one query:
 // for each event, incidents whose dates overlap its own (±2 days; spans longer than a week never
-// merge, so the start is bounded on both sides: an index range) and that lie in its bounding box
-// (5 km), carry the same place name, or — for a governorate-level place — the same governorate.
+// merge, so the start is bounded on both sides) in the grid cells its 5 km box touches (or, for a
+// governorate-level place, the same governorate), or carrying the same place name — each an
+// index range on (cell | place, date_start).
 // With them, their member events (one more query), so matching and recomputation need no
 // further reads.
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from "kysely";
 import type { HudnaEvent, Party } from "../model/index.js";
-import { addDays, bboxDegrees, isFine, type IncidentCandidate } from "../incidents/index.js";
+import { addDays, isFine, type IncidentCandidate } from "../incidents/index.js";
+import { cellsAround } from "./cell.js";
 import type { Database, IncidentRow } from "./schema.js";
 
 type Tx = Kysely<Database>;
@@ -45,43 +47,38 @@ interface Term {
   earliest: string;
   latest: string;
   endFrom: string;
+  cells: string[];
   names: string[];
-  admins: string[];
-  boxes: Array<{ lat: number; lon: number; dLat: number; dLon: number }>;
 }
 
 /** The search window of one event, or null when it cannot match anything (no date or no place). */
 function termOf(e: HudnaEvent): Term | null {
   if (!e.date.start) return null;
-  const names = [...new Set(e.locations.map((p) => p.name).filter((n) => n))];
-  const admins = [...new Set(e.locations.filter((p) => !isFine(p.precision)).map((p) => p.admin1).filter((a): a is string => !!a))];
-  const boxes = e.locations
-    .filter((p) => p.lat != null && p.lon != null && Number.isFinite(p.lat) && Number.isFinite(p.lon))
-    .map((p) => ({ lat: p.lat!, lon: p.lon!, ...bboxDegrees(p.lat!, MAX_KM) }));
-  if (!names.length && !admins.length && !boxes.length) return null;
+  const names = [...new Set(e.locations.map((p) => p.name).filter((n) => n))].sort();
+  const cells = new Set<string>();
+  for (const p of e.locations) {
+    if (isFine(p.precision)) {
+      if (p.lat != null && p.lon != null && Number.isFinite(p.lat) && Number.isFinite(p.lon)) for (const c of cellsAround(p.lat, p.lon, MAX_KM)) cells.add(c);
+    } else if (p.admin1) cells.add(`a:${p.admin1}`);
+  }
+  if (!names.length && !cells.size) return null;
   return {
-    earliest: addDays(e.date.start, -10),
+    // An incident spans one account's dates, at most a week (longer never merges).
+    earliest: addDays(e.date.start, -8),
     latest: addDays(e.date.end ?? e.date.start, 2),
     endFrom: addDays(e.date.start, -2),
+    cells: [...cells].sort(),
     names,
-    admins,
-    boxes,
   };
 }
 
-function termSql(eb: ExpressionBuilder<Database, "incidents">, t: Term): Expression<SqlBool> {
-  return eb.and([
-    eb("date_start", ">=", t.earliest),
-    eb("date_start", "<=", t.latest),
-    eb("date_end", ">=", t.endFrom),
-    eb.or([
-      ...t.boxes.map((b) =>
-        eb.and([eb("lat", ">=", b.lat - b.dLat), eb("lat", "<=", b.lat + b.dLat), eb("lon", ">=", b.lon - b.dLon), eb("lon", "<=", b.lon + b.dLon)]),
-      ),
-      ...(t.names.length ? [eb("place", "in", t.names)] : []),
-      ...(t.admins.length ? [eb("admin1", "in", t.admins)] : []),
-    ]),
-  ]);
+// Two index ranges per event: (cell, date_start) and (place, date_start).
+function termSql(eb: ExpressionBuilder<Database, "incidents">, t: Term): Expression<SqlBool>[] {
+  const when = [eb("date_start", ">=", t.earliest), eb("date_start", "<=", t.latest), eb("date_end", ">=", t.endFrom)];
+  const out: Expression<SqlBool>[] = [];
+  if (t.cells.length) out.push(eb.and([eb("cell", "in", t.cells), ...when]));
+  if (t.names.length) out.push(eb.and([eb("place", "in", t.names), ...when]));
+  return out;
 }
 
 export async function loadMembers(tx: Tx, incidentIds: string[]): Promise<Map<string, StoredMember[]>> {
@@ -119,7 +116,7 @@ export async function fetchCandidates(tx: Tx, events: HudnaEvent[], extraIds: st
     const found = await tx
       .selectFrom("incidents")
       .selectAll()
-      .where((eb) => eb.or(terms.map((t) => termSql(eb, t))))
+      .where((eb) => eb.or(terms.flatMap((t) => termSql(eb, t))))
       .limit(CANDIDATE_LIMIT)
       .execute();
     for (const r of found) rows.set(r.id, r);

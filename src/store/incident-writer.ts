@@ -9,6 +9,7 @@ import { summarizeIncident, violationsOf, type Member, type ZoneWindow } from ".
 import type { Database, IncidentRow } from "./schema.js";
 import { safeText } from "./text.js";
 import { bulkInsert } from "./bulk.js";
+import { cellOf } from "./cell.js";
 import type { Dialect } from "./dialect.js";
 
 type Tx = Kysely<Database>;
@@ -48,6 +49,7 @@ const UPDATED = [
   "place_gid",
   "admin1",
   "zone",
+  "cell",
   "killed_low",
   "killed_best",
   "killed_high",
@@ -115,6 +117,7 @@ export class IncidentWrites {
       place_gid: s.place_gid,
       admin1: s.admin1,
       zone: s.zone,
+      cell: cellOf(s.lat, s.lon, s.place_precision, s.admin1),
       killed_low: s.killed.low,
       killed_best: s.killed.best,
       killed_high: s.killed.high,

@@ -87,6 +87,8 @@ export interface IncidentsTable {
   place_gid: string | null;
   admin1: string | null;
   zone: string | null;
+  /** Candidate-search key (src/store/cell.ts): "g:<lat*10>:<lon*10>" or "a:<admin1>"; migration 002. */
+  cell: string | null;
   killed_low: number | null;
   killed_best: number | null;
   killed_high: number | null;

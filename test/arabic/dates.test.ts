@@ -135,11 +135,11 @@ test("weekday followed by an explicit date resolves to that date", () => {
 
 test("edges of months", () => {
   const n = one("بدأ التصعيد نهاية نيسان الماضي", "2019-06-10");
-  assert.deepEqual([n.startDate, n.endDate, n.precision], ["2019-04-21", "2019-04-30", "month"]);
+  assert.deepEqual([n.startDate, n.endDate, n.precision], ["2019-04-28", "2019-04-30", "month"]);
   const m = one("في منتصف آذار 2018", null);
-  assert.deepEqual([m.startDate, m.endDate], ["2018-03-11", "2018-03-20"]);
+  assert.deepEqual([m.startDate, m.endDate], ["2018-03-14", "2018-03-16"]);
   const b = one("في مطلع شهر تموز", "2018-07-20");
-  assert.deepEqual([b.startDate, b.endDate], ["2018-07-01", "2018-07-10"]);
+  assert.deepEqual([b.startDate, b.endDate], ["2018-07-01", "2018-07-03"]);
   const t = one("في تموز من العام الماضي", "2018-07-04");
   assert.deepEqual([t.startDate, t.endDate], ["2017-07-01", "2017-07-31"]);
 });
@@ -280,7 +280,7 @@ test("edges of relative months", () => {
   const a = one("تصاعد القصف أواخر الشهر الماضي", "2019-05-14");
   assert.deepEqual([a.startDate, a.endDate, a.precision], ["2019-04-21", "2019-04-30", "month"]);
   const b = one("بدأت الهدنة مطلع الشهر الجاري", "2019-05-14");
-  assert.deepEqual([b.startDate, b.endDate], ["2019-05-01", "2019-05-10"]);
+  assert.deepEqual([b.startDate, b.endDate], ["2019-05-01", "2019-05-03"]);
 });
 
 test("more month spellings: slash after the day, two names without a slash, a year word after", () => {
@@ -289,4 +289,15 @@ test("more month spellings: slash after the day, two names without a slash, a ye
   assert.deepEqual([a.startDate, a.endDate], ["2018-04-01", "2018-04-30"]);
   assert.equal(one("هجوم وقع أبريل / نيسان", "2019-05-14").startDate, "2019-04-01");
   assert.equal(day("بالأول من أبريل", "2019-05-14"), "2019-04-01");
+});
+
+test("the end of a relative month is its last days", () => {
+  const n = one("تصاعد القصف نهاية الشهر الماضي", "2019-05-14");
+  assert.deepEqual([n.startDate, n.endDate], ["2019-04-28", "2019-04-30"]);
+});
+
+test("hedged ago phrases", () => {
+  assert.equal(one("وقع الهجوم قبل نحو أسبوع").startDate, "2019-05-07");
+  assert.equal(one("بدأ الحصار منذ أكثر من شهر").precision, "month");
+  assert.equal(one("سقطت خلال ما يقارب 24 ساعة").startDate, "2019-05-13");
 });

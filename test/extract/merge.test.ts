@@ -40,3 +40,18 @@ test("ids are stable for the same text and options", () => {
   assert.deepEqual(a, b);
   assert.equal(new Set(a).size, a.length);
 });
+
+test("a headline saying قصف retells a body air strike at the same place", () => {
+  const r = run("مقتل خمسة مدنيين بقصف على بلدة سرمين\n\nقُتل خمسة مدنيين صباح اليوم بغارات جوية استهدفت بلدة سرمين بريف إدلب.");
+  assert.equal(r.events.length, 1);
+  assert.equal(r.events[0]!.type, "air_strike");
+  assert.equal(r.events[0]!.evidence.length, 2);
+});
+
+test("an attack answered in the same sentence is its own event when it has its own date", () => {
+  const r = run("أعلن الجيش الإسرائيلي أن طائراته قصفت فجر اليوم موقعاً عسكرياً قرب القنيطرة، رداً على سقوط قذيفة صاروخية في الجولان مساء أمس.");
+  assert.equal(only(r.events, "air_strike").length, 1);
+  const shell = only(r.events, "shelling");
+  assert.equal(shell.length, 1);
+  assert.equal(shell[0]!.date.start, "2020-03-10");
+});

@@ -195,3 +195,13 @@ test("after a type noun, spellings unlike ours still resolve (كفر باطنا�
   assert.deepEqual(ms.map((m) => m.text), ["بلدة كفر باطنا", "بلدة بيت ساوا", "مدينة جندايريس"]);
   assert.deepEqual(ms.map((m) => m.best.admin1), ["Rif Dimashq", "Rif Dimashq", "Aleppo"]);
 });
+
+test("وريفها: the countryside of the place just named", () => {
+  const ms = findPlaces("تصاعد القصف على إدلب وريفها الجنوبي، وعلى حماة وريفها.");
+  assert.deepEqual(ms.map((m) => m.text), ["إدلب", "ريفها الجنوبي", "حماة", "ريفها"]);
+  assert.equal(ms[1]!.best.precision, "region");
+  assert.equal(ms[1]!.best.admin1, "Idlib");
+  assert.ok(ms[1]!.best.lat! < 35.93);
+  assert.equal(ms[3]!.best.admin1, "Hama");
+  assert.equal(ms[3]!.best.precision, "region");
+});

@@ -161,3 +161,21 @@ test("a broken overlay: named → one-line error; default → skipped, built gaz
     rmSync(work, { recursive: true, force: true });
   }
 });
+
+test("hudna gazetteer with no flag prints the counts", () => {
+  const r = hudna("gazetteer", "--out", join(dir, "none.json"));
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /places\s+\d+/);
+  assert.match(r.out, /governorate\s+14/);
+  assert.match(r.out, /overlay\s+none/);
+  const j = JSON.parse(hudna("gazetteer", "--stats", "--format", "json", "--out", join(dir, "none.json")).out);
+  assert.equal(j.governorate, 14);
+  assert.ok(j.syrian_with_arabic >= 4000);
+});
+
+test("the build script says clearly when its source data is missing", () => {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/build-gazetteer.ts", "--data", join(dir, "no-such-dir"), "--out", join(dir, "out")], { encoding: "utf8" });
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /data folder not found/);
+  assert.ok(!existsSync(join(dir, "out")), "nothing written");
+});

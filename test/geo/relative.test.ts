@@ -79,3 +79,11 @@ test("distances in words: خمسة عشر كيلومتراً، كيلومتري�
   const m = findPlaces("على بعد عدة كيلومترات غرب دير الزور.")[0]!;
   assert.deepEqual(m.best.relation, { km: null, bearing: "W", from: "Deir ez-Zor" });
 });
+
+test("a distance without a bearing keeps the anchor point: على بعد 30 كم من حلب", () => {
+  const m = findPlaces("سقطت قذائف على بعد 30 كم من حلب.")[0]!;
+  assert.deepEqual(m.best.relation, { km: 30, bearing: null, from: "Aleppo" });
+  assert.equal(m.text, "على بعد 30 كم من حلب");
+  assert.ok(haversineKm(m.best.lat!, m.best.lon!, 36.202, 37.134) < 2);
+  assert.equal(findPlaces("تبعد البلدة 12 كيلومتراً عن مدينة إدلب.")[0]!.best.relation?.km, 12);
+});

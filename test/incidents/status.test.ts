@@ -90,3 +90,15 @@ test("a meeting reported by a participant's media is not 'confirmed_by_party', n
   ];
   assert.equal(statusOf(ms), "corroborated");
 });
+
+test("the incident's date is the one most accounts give, not the union of all", () => {
+  const day = (d: string) => ({ start: d, end: d, precision: "day" as const, text: "" });
+  const ms = [
+    member(event({ id: "e1", date: day("2017-09-20") }), "r1"),
+    member(event({ id: "e2", date: day("2017-09-21") }), "r2"),
+    member(event({ id: "e3", date: day("2017-09-21") }), "r3"),
+  ];
+  const s = summarizeIncident(ms);
+  assert.equal(s.date_start, "2017-09-21");
+  assert.equal(s.date_end, "2017-09-21");
+});

@@ -14,7 +14,7 @@ export function readSuite(label: string, dbUrl: () => Promise<string | undefined
   let w: World | null = null;
   let all: Item[] = [];
   const list = async (q: string) => {
-    const r = await getJson<{ items: Item[]; next_cursor: string | null }>(`${w!.base}/api/incidents?${q}`);
+    const r = await getJson<{ items: Item[]; next_cursor: string | null; total: number | null }>(`${w!.base}/api/incidents?${q}`);
     assert.equal(r.status, 200, JSON.stringify(r.body));
     return r.body;
   };
@@ -34,6 +34,8 @@ export function readSuite(label: string, dbUrl: () => Promise<string | undefined
     if (skip()) return t.skip("no database");
     const counts = await w!.store.counts();
     assert.equal(all.length, counts.incidents);
+    assert.equal((await list("limit=500")).total, counts.incidents);
+    assert.equal((await list("zone=idlib&limit=1")).total, all.filter((i) => i.zone === "idlib").length);
     assert.equal(new Set(all.map((i) => i.id)).size, all.length);
     const dated = all.filter((i) => i.date_start).map((i) => i.date_start!);
     assert.deepEqual(dated, [...dated].sort().reverse());
@@ -80,14 +82,18 @@ export function readSuite(label: string, dbUrl: () => Promise<string | undefined
       const seen: Item[] = [];
       let cursor: string | null = null;
       let pages = 0;
+      let firstTotal: number | null = null;
       do {
         const q: string = `sort=${sort}&limit=4${filter ? `&${filter}` : ""}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
         const page = await list(q);
+        if (pages === 0) firstTotal = page.total;
+        else assert.equal(page.total, null);
         seen.push(...page.items);
         cursor = page.next_cursor;
         assert.ok(++pages < 50, "pagination does not end");
       } while (cursor);
       assert.equal(seen.length, expected.length);
+      assert.equal(firstTotal, expected.length, "the first page counts every match");
       assert.equal(new Set(seen.map((i) => i.id)).size, expected.length);
       const key = (i: Item) => (sort.endsWith("date") ? i.date_start : i.killed.best);
       const keys = seen.map(key);

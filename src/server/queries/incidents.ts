@@ -99,6 +99,17 @@ export interface ListOptions {
 export interface IncidentPage {
   items: IncidentItem[];
   next_cursor: string | null;
+  /** All incidents matching the filters: counted on the first page only (null on later pages). */
+  total: number | null;
+}
+
+export async function countIncidents(db: Db, filters: IncidentFilters): Promise<number> {
+  const r = await db
+    .selectFrom("incidents")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where((eb) => filterExpression(eb, filters))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 /** The SQL order of a page, in code: sort value (NULL smallest), then id, both in one direction. */
@@ -156,7 +167,9 @@ export async function listIncidents(db: Db, o: ListOptions): Promise<IncidentPag
   const last = rows[rows.length - 1];
   const next_cursor =
     more && last ? encodeCursor({ sort: o.sort, key: o.sort.endsWith("date") ? last.date_start : last.killed_best, id: last.id }) : null;
-  return { items: rows.map(toItem), next_cursor };
+  // Only the first page pays for the count; a one-page answer knows it already.
+  const total = o.cursor ? null : more ? await countIncidents(db, o.filters) : rows.length;
+  return { items: rows.map(toItem), next_cursor, total };
 }
 
 /** Every incident matching the filters, page by page (keyset), as an async stream (for exports). */

@@ -44,8 +44,9 @@ export async function incidentRoutes(app: FastifyInstance, ctx: RouteContext): P
             properties: {
               items: { type: "array", items: { $ref: "Incident#" } },
               next_cursor: { type: ["string", "null"], description: "null on the last page" },
+              total: { type: ["integer", "null"], description: "incidents matching the filters; given on the first page (no cursor), null after" },
             },
-            required: ["items", "next_cursor"],
+            required: ["items", "next_cursor", "total"],
           },
           400: { $ref: "Error#" },
         },

@@ -3,12 +3,14 @@
 import type { Kysely, Migration, MigrationProvider } from "kysely";
 import type { Dialect } from "../dialect.js";
 import * as m001 from "./001_initial.js";
+import * as m002 from "./002_incident_cell.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void>; down?(db: Kysely<any>): Promise<void> };
 
 const STEPS: Record<string, Step> = {
   "001_initial": m001,
+  "002_incident_cell": m002,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
