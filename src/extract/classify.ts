@@ -37,6 +37,8 @@ export interface SentenceFacts {
   hasPlace: boolean;
   militaryParty: boolean;
   killedValue?: number | null;
+  /** the sentence names a single day */
+  dayDate?: boolean;
   datePos?: number[];
   partyCount?: number;
   /** the sentence's date is a period (week, month, year), not a day */
@@ -63,7 +65,7 @@ export function isBackgroundSentence(s: Sentence): boolean {
   return BG_START.some((b) => first === b);
 }
 
-const AGG_RE = /(?:خلال|طيله|طوال) (?:ال)?(?:اسبوع|شهر|اشهر|اسابيع|عام|سنه|سنوات|اعوام|الاسبوع|الشهر|العام|الاشهر|الاسابيع|السنوات|السنه|الفتره)|منذ (?:بدء|بدايه|مطلع|اندلاع|انطلاق)|حصيله (?:اسبوعيه|شهريه|اجماليه|سنويه)|الحصيله الاجماليه|(?:منذ|خلال) عام \d{4}/;
+const AGG_RE = /(?:خلال|طيله|طوال) (?:ال)?(?:اسبوع|شهر|اشهر|اسابيع|عام|سنه|سنوات|اعوام|الاسبوع|الشهر|العام|الاشهر|الاسابيع|السنوات|السنه|الفتره)|منذ (?:بدء|بدايه|مطلع|اندلاع|انطلاق)|حصيله (?:اسبوعيه|شهريه|اجماليه|سنويه)|الحصيله الاجماليه|(?:منذ|خلال) عام \d{4}|منذ \d{1,2} \p{L}+/u;
 export function isAggregate(text: string): boolean {
   return AGG_RE.test(text) || AGG.some((a) => text.includes(a));
 }
@@ -155,7 +157,9 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
   const bothSides = /(?:من|بين) (?:ال)?(?:طرفين|جانبين)/.test(s.text);
   // a big toll over a period ("215 مدنياً خلال شهر شباط") is an aggregate whatever caused it
   const bigPeriod = (f.killedValue ?? 0) >= 50 || f.periodDate === true;
-  if (!absorbViolent && f.killed && isAggregate(s.text) && !bothSides && (violentTypes.size !== 1 || violent.every((h) => h.entry.strength < 1) || bigPeriod)) {
+  // a roundup that names one incident's day ("ليل الجمعة") and a small toll tells an incident
+  const incident = f.dayDate === true && (f.killedValue ?? 0) < 10 && violent.length > 0;
+  if (!absorbViolent && f.killed && isAggregate(s.text) && !bothSides && !incident && (violentTypes.size !== 1 || violent.every((h) => h.entry.strength < 1) || bigPeriod)) {
     out.push({ type: "casualty_claim", pos: s.start, strength: 0.8, triggers: [], aggregate: true });
     absorbViolent = true;
   }
@@ -163,6 +167,7 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
     const strong = violent.filter((h) => h.entry.strength >= 0.8);
     const weakOk = f.killed || f.injured;
     const pool = strong.length ? violent : weakOk ? violent : [];
+    if (/استطلاع/.test(s.text)) for (let k = pool.length - 1; k >= 0; k--) if (pool[k]!.entry.tag === "aircraft") pool.splice(k, 1); // reconnaissance flights strike nothing
     const aircraftOnly = pool.length > 0 && pool.every((h) => h.entry.tag === "aircraft");
     if (aircraftOnly && !(STRIKE_VERB.test(s.text) || weakOk)) pool.length = 0;
     if (pool.length || (bothSides && f.killed)) {
@@ -187,6 +192,11 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
         const ts = pool.filter((h) => h.entry.type === type || (type === "air_strike" && (h.entry.tag === "air" || h.entry.tag === "aircraft")));
         const anchor = ts.length ? first(ts) : pool[0];
         out.push({ type, pos: anchor ? anchor.start : s.start, strength: anchor ? anchor.entry.strength : 0.7, triggers: pool });
+        // "اختطف مسلحون … وعُثر أمس على جثتي اثنين منهم": a kidnapping and a killing in one sentence
+        const abd = pool.filter((h) => h.entry.type === "abduction");
+        if (type !== "abduction" && abd.length && anchor && segmentOf(s, abd[0]!.start) !== segmentOf(s, anchor.start)) {
+          out.push({ type: "abduction", pos: abd[0]!.start, strength: 1, triggers: abd });
+        }
       }
     }
   }
@@ -210,7 +220,7 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
     const strong = terr.filter((h) => h.entry.strength >= 1);
     // weak words count only as past-tense verbs ("دخلت"، "تقدمت"), not as nouns of planned moves
     const weakVerbs = terr.filter(
-      (h) => h.entry.strength < 1 && ((/(?:ت|وا)$/.test(h.text) && !/^(?:[وف])?(?:ال)/.test(h.text)) || (/سيطره علي$/.test(h.text) && /(?:تمكن|نجح)\p{L}* (?:\p{L}+ ){0,4}من (?:ال)?سيطره/u.test(s.text))),
+      (h) => h.entry.strength < 1 && ((/(?:ت|وا)$/.test(h.text) && !/^(?:[وف])?(?:ال)/.test(h.text)) || (/سيطره علي$/.test(h.text) && (/(?:تمكن|نجح)\p{L}* (?:\p{L}+ ){0,4}من (?:ال)?سيطره/u.test(s.text) || /(?:بعد|عقب|اثر|اعقاب) $/.test(norm.slice(Math.max(s.start, h.start - 6), h.start))))),
     );
     const weakOk = (f.militaryParty || weakVerbs.some((h) => /سيطره/.test(h.text))) && weakVerbs.length > 0 && !by("humanitarian").length && !by("agreement").length;
     if (strong.length || weakOk) {

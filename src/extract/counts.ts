@@ -34,6 +34,12 @@ function groupOf(noun: string): CountGroup {
   return "unknown";
 }
 
+/** Normalized end of a number's counted noun (the noun span is in original offsets). */
+let INV: Int32Array | null = null;
+function doc_inv(n: NumHit): number {
+  return n.noun && INV ? INV[n.noun.end]! : n.ne;
+}
+
 function wordsBetween(norm: string, a: number, b: number): number {
   if (b <= a) return 0;
   let n = 0;
@@ -67,7 +73,8 @@ function countOf(n: NumHit, group: CountGroup, text: string): Count {
   return { low, best, high, qualifier, group, text };
 }
 
-export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: string, map: Int32Array): SentenceCounts {
+export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: string, map: Int32Array, inv?: Int32Array): SentenceCounts {
+  INV = inv ?? null;
   const out: SentenceCounts = { killed: null, injured: null, munitions: [], people: [] };
   const inS = <T extends { start: number }>(xs: T[]) => xs.filter((x) => x.start >= s.start && x.start < s.end);
   const kills = inS(m.kills).map((h) => ({ pos: h.start, end: h.end, cls: "k" as const }));
@@ -141,6 +148,12 @@ export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: str
     }
     const initial = initialCues.some((c) => norm.slice(Math.max(s.start, n.ns - 45), n.ns).includes(c));
     let group = noun ? groupOf(noun) : "unknown";
+    if (group === "unknown") {
+      // "قتيلان مدنيان"، "17 قتيلاً من المدنيين": the word after the noun may say who
+      const after = norm.slice(n.noun ? doc_inv(n) : n.ne, Math.min(s.end, (n.noun ? doc_inv(n) : n.ne) + 24)).trim().split(/\s+/).slice(0, 3).join(" ");
+      const g2 = groupOf(after.replace(/^من\s+/, "").replace(/^(?:ال)/, ""));
+      if (g2 !== "unknown") group = g2;
+    }
     if (/^(?:[وف])?(?:ال)?اخر/.test(noun)) group = found.find((f) => f.cls === "k")?.group ?? "unknown";
     if (conj && prev && prev.cls === cls && !initial && n.value != null && prev.n.value != null) {
       prev.sum += n.value;

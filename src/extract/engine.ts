@@ -14,6 +14,7 @@ import { HEDGE } from "./lexicon/cues.js";
 const VIOLENT = new Set<EventType>(VIOLENT_PRIORITY.concat(["territory_change"]));
 const HEDGES = HEDGE.map(normalizeKey);
 const TALKS = new Set<EventType>(["agreement", "meeting"]);
+const INHERIT_ACROSS = new Set<EventType>([...VIOLENT_PRIORITY, "territory_change", "humanitarian", "casualty_claim"]);
 const PRECISION_RANK: Record<string, number> = { point: 0, town: 1, district: 2, governorate: 3, region: 4, country: 5 };
 
 interface Draft {
@@ -102,7 +103,7 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
     const parties = inS(m.parties);
     const dates = m.dates.filter((d) => d.ns >= s.start && d.ns < s.end);
     const places = m.places.filter((p) => p.ns >= s.start && p.ns < s.end);
-    const counts = sentenceCounts(s, m, norm, text, doc.map);
+    const counts = sentenceCounts(s, m, norm, text, doc.map, doc.inv);
     const att = attributionOf(s, m, norm, orig, lastSources, outlet);
     if (att.sources.length && !s.headline) lastSources = att.sources;
     const cands = classifySentence(s, norm, trig, {
@@ -113,6 +114,7 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
       hasPlace: places.length > 0,
       partyCount: new Set(parties.filter((p) => p.kind !== "civilians").map((p) => p.name)).size,
       datePos: dates.map((d) => d.ns),
+      dayDate: dates.some((d) => d.precision === "day" && !/^(?:خلال|منذ)/.test(normalizeKey(d.text))),
       killedValue: counts.killed ? (counts.killed.best ?? counts.killed.low) : null,
       periodDate: dates.some((d) => d.precision === "month" || d.precision === "year"),
       people: counts.people.length > 0 && !counts.killed && !counts.injured,
@@ -139,7 +141,8 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
         pos: c.pos,
         strength: c.strength,
         ownDate: own ?? null,
-        inheritedDate: own || c.type === "denial" ? null : paraDate,
+        // no date of its own: the paragraph's, else (incidents) the last date the report told
+        inheritedDate: own || c.type === "denial" ? null : (paraDate ?? (INHERIT_ACROSS.has(c.type) && lastOwnDate && !/^منذ/.test(normalizeKey(lastOwnDate.text)) ? lastOwnDate : null)),
         places: pickPlaces(places, c, s),
         ownPlaces: places.length > 0,
         fatalities: null,
@@ -268,7 +271,8 @@ function pickDate(ds: DateHit[], c: Candidate, s: Sentence, norm: string, all: C
   let usable = ds.filter((d) => (d.startDate || d.relative) && owners.every((x) => x === c || Math.abs(d.ns - c.pos) <= Math.abs(d.ns - x.pos) || x.type === c.type || (TALKS.has(x.type) && TALKS.has(c.type))));
   if (!usable.length) return null;
   // "since" dates (منذ …) only anchor aggregates
-  const since = (d: DateHit) => normalizeKey(d.text).startsWith("منذ") || /منذ\s*(?:\S+\s*){0,4}$/.test(norm.slice(Math.max(s.start, d.ns - 40), d.ns)) && !/منذ\s*$/.test(norm.slice(Math.max(s.start, d.ns - 6), d.ns)) ? true : /منذ\s*$/.test(norm.slice(Math.max(s.start, d.ns - 6), d.ns));
+  // "منذ ثلاثة أيام" dates a day ("three days ago"); "منذ أشهر"، "منذ بدء الحملة" open a period
+  const since = (d: DateHit) => (normalizeKey(d.text).startsWith("منذ") && !(d.precision === "day" && d.startDate === d.endDate)) || /منذ\s*(?:\S+\s*){0,4}$/.test(norm.slice(Math.max(s.start, d.ns - 40), d.ns)) && !/منذ\s*$/.test(norm.slice(Math.max(s.start, d.ns - 6), d.ns)) ? true : /منذ\s*$/.test(norm.slice(Math.max(s.start, d.ns - 6), d.ns));
   if (!c.aggregate) {
     const nonSince = usable.filter((d) => !since(d));
     if (nonSince.length) usable = nonSince;
@@ -328,12 +332,13 @@ function absorb(into: Draft, d: Draft, fromHeadline: boolean): void {
 function mergeOrAdd(d: Draft, drafts: Draft[], c: Candidate): void {
   const idx = d.sentences[0]!.index;
   // anchorless: no date and no town-level place of its own — an elaboration of what came before
-  const anchorless = !d.ownDate && (!d.ownPlaces || d.places.every(isCoarse));
+  const periodOnly = !!d.ownDate && d.ownDate.precision !== "day" && !d.fatalities && !d.injured && VIOLENT.has(d.type);
+  const anchorless = (!d.ownDate && (!d.ownPlaces || d.places.every(isCoarse))) || periodOnly;
   const looseTypes = new Set<EventType>(["ceasefire_violation_report", "casualty_claim", "humanitarian", "meeting", "agreement", "threat"]);
   const fits = (e: Draft, sameType: boolean) => {
     if (e.sentences.some((s) => s.index === idx)) return false; // two events of one sentence stay apart
-    const placeOk = (sameType && looseTypes.has(e.type)) || placesCompatible(e.ownPlaces ? e.places : [], d.ownPlaces ? d.places : []);
-    if (!placeOk || !datesCompatible(e.ownDate, d.ownDate)) return false;
+    const placeOk = (sameType && looseTypes.has(e.type)) || periodOnly || placesCompatible(e.ownPlaces ? e.places : [], d.ownPlaces ? d.places : []);
+    if (!placeOk || (!periodOnly && !datesCompatible(e.ownDate, d.ownDate))) return false;
     if (d.type === "denial" && e.type === "denial" && d.claimed && e.claimed && !d.sources.some((x) => e.sources.some((y) => y.name === x.name))) return false;
     return true;
   };

@@ -119,15 +119,17 @@ export function findMentions(doc: Doc, text: string, published: string | null): 
     const last = full.split(" ").pop() ?? "";
     if (COMMON_WORDS.has(key) || COMMON_WORDS.has(full) || COMMON_WORDS.has(last) || COMMON_WORDS.has(last.replace(/^(?:[وفب]|ال|بال|وال)+/, ""))) continue;
     if ((METONYMS.has(key) || METONYMS.has(full)) && !/(?:^|\s)(?:في|الي|من|علي|قرب|بين|حول)\s*$/.test(norm.slice(Math.max(0, ns - 6), ns)) && !/^[بو]?(?:في|ب)/.test(normalizeKey(p.text))) continue;
-    if (taken.some((h) => h.start < ne && ns < h.end) && !/ /.test(key)) continue;
+    // a word that is both a trigger and a place ("الزيارة"، "المعركة") is the place after a place noun or in a list of places
+    const placeContext = /(?:بلد(?:ه|تي|ات)|قري(?:ه|تي)|قري|مدين(?:ه|تي)|حي|حيي|احياء|منطقه|بلدات|قري)\s+(?:[^\s]+\s+)?$/.test(norm.slice(Math.max(0, ns - 24), ns)) || /^و/.test(full);
+    if (taken.some((h) => h.start < ne && ns < h.end) && !/ /.test(key) && !placeContext) continue;
     if (places.some((q) => q.ns <= ns && ne <= q.ne)) continue;
     if (sourceHits.some((h) => h.start <= ns && ne <= h.end + 2)) continue; // "حملة «الرقة تذبح بصمت»" names a source
     places.push({ ...p, ns, ne });
   }
 
   // "قرية الزيارة"، "بلدة المعركة": a trigger word inside a named place is part of the name
-  const named = places.filter((p) => / /.test(normalizeKey(p.text)));
-  if (named.length) triggers = triggers.filter((h) => !named.some((p) => p.ns <= h.start && h.end <= p.ne + 1 && h.start > p.ns));
+  const named = places;
+  if (named.length) triggers = triggers.filter((h) => !named.some((p) => p.ns <= h.start && h.end <= p.ne + 1 && (h.start > p.ns || h.end - h.start >= p.ne - p.ns - 1)));
   return {
     triggers,
     parties,
