@@ -245,8 +245,16 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
   }
   const hum = by("humanitarian");
   const violentOut = out.some((c) => VIOLENT_PRIORITY.includes(c.type));
-  if (hum.length && (hum.some((h) => h.entry.strength >= 1) || (f.people && !violentOut)) && (f.anyNumber || f.hasDate || f.hasPlace)) {
+  if (hum.length && (hum.some((h) => h.entry.strength >= 1) || (f.people && !violentOut) || (sum(hum) >= 1.2 && f.anyNumber && !violentOut)) && (f.anyNumber || f.hasDate || f.hasPlace)) {
     out.push({ type: "humanitarian", pos: first(hum).start, strength: 0.9, triggers: hum });
+  }
+  // "نزح الآلاف جراء القصف": the bombardment is the cause of the displacement, not a new incident
+  if (out.some((c) => c.type === "humanitarian") && !f.killed && !f.injured) {
+    for (let k = out.length - 1; k >= 0; k--) {
+      const c = out[k]!;
+      if (!VIOLENT_PRIORITY.includes(c.type)) continue;
+      if (/(?:جراء|بسبب|هربا من|نتيجه|خوفا من|اثر)\s+(?:\S+\s+){0,2}$/.test(norm.slice(Math.max(s.start, c.pos - 30), c.pos))) out.splice(k, 1);
+    }
   }
   const st = by("statement");
   if (st.length && !out.length) out.push({ type: "statement", pos: st[0]!.start, strength: 0.6, triggers: st });

@@ -332,14 +332,18 @@ function absorb(into: Draft, d: Draft, fromHeadline: boolean): void {
 function mergeOrAdd(d: Draft, drafts: Draft[], c: Candidate): void {
   const idx = d.sentences[0]!.index;
   // anchorless: no date and no town-level place of its own — an elaboration of what came before
-  const periodOnly = !!d.ownDate && d.ownDate.precision !== "day" && !d.fatalities && !d.injured && VIOLENT.has(d.type);
+  const extendsPrev = VIOLENT.has(d.type) && /^(?:و|ف)?(?:امتد|طال|شمل|تواصل|استمر)/.test(d.sentences[0]!.text);
+  const periodOnly = (!!d.ownDate && d.ownDate.precision !== "day" && !d.fatalities && !d.injured && VIOLENT.has(d.type)) || extendsPrev;
   const anchorless = (!d.ownDate && (!d.ownPlaces || d.places.every(isCoarse))) || periodOnly;
-  const looseTypes = new Set<EventType>(["ceasefire_violation_report", "casualty_claim", "humanitarian", "meeting", "agreement", "threat"]);
+  const looseTypes = new Set<EventType>(["ceasefire_violation_report", "casualty_claim", "humanitarian", "meeting", "agreement"]);
   const fits = (e: Draft, sameType: boolean) => {
     if (e.sentences.some((s) => s.index === idx)) return false; // two events of one sentence stay apart
     const placeOk = (sameType && looseTypes.has(e.type)) || periodOnly || placesCompatible(e.ownPlaces ? e.places : [], d.ownPlaces ? d.places : []);
     if (!placeOk || (!periodOnly && !datesCompatible(e.ownDate, d.ownDate))) return false;
     if (d.type === "denial" && e.type === "denial" && d.claimed && e.claimed && !d.sources.some((x) => e.sources.some((y) => y.name === x.name))) return false;
+    // two parties' own figures or threats are two events, even when they look alike
+    if (d.namedSource && e.namedSource && (e.type === "casualty_claim" || e.type === "ceasefire_violation_report" || e.type === "threat") && !d.sources.some((x) => e.sources.some((y) => y.name === x.name))) return false;
+    if ((e.type === "threat" || e.type === "statement") && d.actors.length && e.actors.length && !d.actors.some((x) => e.actors.some((y) => y.country && y.country === x.country) || e.actors.some((y) => y.name === x.name))) return false;
     return true;
   };
   // 1. the latest event of the same type it is compatible with
