@@ -110,6 +110,11 @@ export interface IncidentsTable {
   confidence: number;
   created_at: string;
   updated_at: string;
+  /**
+   * JSON of an analyst's corrections ({"status": …, "killed_best": …}), applied after every
+   * reconciliation so a later report cannot undo them (../overrides.ts); null = none. Migration 004.
+   */
+  overrides: string | null;
 }
 
 export interface IncidentPartiesTable {
@@ -200,7 +205,13 @@ export interface QuarantineTable {
   /** First bytes of the offending input (bounded). */
   sample: string | null;
   bytes: number | null;
+  /** First time refused. */
   created_at: string;
+  /** sha256(source, reason): one row per bad input and reason (migration 005). */
+  key: string | null;
+  /** How many times it was refused, and the latest time. */
+  count: Generated<number>;
+  last_seen: string | null;
 }
 
 export interface FeedsTable {

@@ -114,3 +114,16 @@ test("statement by an official body", () => {
   const r = run("رحبت وزارة الخارجية السورية أمس بالبيان الختامي للاجتماع.");
   assert.equal(one(r.events, "statement").actors[0]?.name, "Syrian Foreign Ministry");
 });
+
+test("displacement caused by shelling is one humanitarian event, not a shelling", () => {
+  const r = run("نزح أكثر من 9 آلاف شخص خلال الأسبوع الماضي من قرى جبل الزاوية جراء القصف المتواصل، بحسب منسقو استجابة سوريا.");
+  assert.equal(only(r.events, "humanitarian").length, 1);
+  assert.equal(only(r.events, "shelling").length, 0);
+});
+
+test("two parties' own tolls are two casualty claims", () => {
+  const r = run(
+    "وثقت الشبكة السورية لحقوق الإنسان مقتل 180 مدنياً خلال الشهر الماضي في محافظة إدلب.\nفي المقابل، قالت وزارة الدفاع الروسية إن أكثر من 200 مسلح قُتلوا في المنطقة خلال الشهر ذاته.",
+  );
+  assert.equal(only(r.events, "casualty_claim").length, 2);
+});

@@ -3,7 +3,7 @@
 import type { ZoneCollection } from "./api.js";
 import { fill, h } from "./dom.js";
 import { num, shortZoneName, SOURCE_KIND_KEYS, sourceKindLabel, STATUS_KEYS, statusLabel, t, TYPE_KEYS, typeLabel } from "./i18n.js";
-import type { State } from "./state.js";
+import { typeList, type State } from "./state.js";
 
 export type FilterPatch = Partial<Pick<State, "zone" | "type" | "status" | "source" | "from" | "to">>;
 
@@ -20,6 +20,31 @@ export class Filters {
       if (s[name] && !options.some(([v]) => v === s[name])) sel.appendChild(h("option", { value: s[name]!, selected: true }, s[name]!));
       sel.addEventListener("change", () => this.onChange({ [name]: sel.value || null }));
       return h("label", { class: "field" }, h("span", {}, t(lang, name)), sel);
+    };
+    // Several types at once: a drop-down of checkboxes; the choice is one comma list in the URL.
+    const types = (): HTMLElement => {
+      const chosen = typeList(s);
+      const known = TYPE_KEYS.filter((k) => k !== "other");
+      const keys = [...known, "other", ...chosen.filter((k) => !TYPE_KEYS.includes(k))];
+      const summary = chosen.length === 0 ? t(lang, "all")
+        : chosen.length === 1 ? typeLabel(lang, chosen[0]!)
+        : `${num(lang, chosen.length)} ${t(lang, "typesChosen")}`;
+      const boxes = keys.map((k) => {
+        const input = h("input", { type: "checkbox", name: "type", value: k, checked: chosen.includes(k) });
+        input.addEventListener("change", () => {
+          const next = [...this.root.querySelectorAll<HTMLInputElement>('#f-type input[name="type"]')].filter((i) => i.checked).map((i) => i.value);
+          this.onChange({ type: next.length ? [...next].sort().join(",") : null });
+        });
+        return h("label", { class: "check" }, input, h("span", {}, typeLabel(lang, k)));
+      });
+      const clear = h("button", { type: "button", class: "link", "data-action": "all-types" }, t(lang, "all"));
+      clear.addEventListener("click", () => this.onChange({ type: null }));
+      // Stays open across re-renders while the user ticks several boxes.
+      const wasOpen = this.root.querySelector<HTMLDetailsElement>("#f-type")?.open ?? false;
+      const details = h("details", { id: "f-type", class: "multi", open: wasOpen },
+        h("summary", { "aria-label": `${t(lang, "type")}: ${summary}` }, summary),
+        h("div", { class: "multi-menu", role: "group", "aria-label": t(lang, "type") }, clear, ...boxes));
+      return h("div", { class: "field" }, h("span", {}, t(lang, "type")), details);
     };
     const date = (name: "from" | "to"): HTMLElement => {
       const input = h("input", { type: "date", id: `f-${name}`, name, value: s[name] ?? "", min: "2011-01-01", max: "2030-12-31" });
@@ -41,7 +66,7 @@ export class Filters {
       h("h2", { class: "visually-hidden" }, t(lang, "filters")),
       toggle,
       select("zone", zoneOptions),
-      select("type", TYPE_KEYS.map((k) => [k, typeLabel(lang, k)])),
+      types(),
       select("status", STATUS_KEYS.map((k) => [k, statusLabel(lang, k)])),
       select("source", SOURCE_KIND_KEYS.map((k) => [k, sourceKindLabel(lang, k)])),
       date("from"), date("to"), reset);

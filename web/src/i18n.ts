@@ -47,6 +47,9 @@ const UI = {
   timeline: { ar: "الخروقات يومياً حسب الطرف", en: "Violations per day by party" },
   timelineWeek: { ar: "الخروقات أسبوعياً حسب الطرف", en: "Violations per week by party" },
   legend: { ar: "أنواع الأحداث", en: "Event types" },
+  allZonesSum: { ar: "كل المناطق (مجموعة)", en: "All zones (summed)" },
+  timelineZone: { ar: "منطقة الخط الزمني", en: "Timeline zone" },
+  typesChosen: { ar: "أنواع", en: "types" },
   brushHint: { ar: "اسحب لتحديد فترة", en: "Drag to select a period" },
   clearRange: { ar: "مسح الفترة", en: "Clear period" },
   noViolations: { ar: "لا خروقات مسجلة", en: "No recorded violations" },
@@ -156,4 +159,62 @@ export function shortZoneName(lang: Lang, en: string | null | undefined, ar: str
     .replace(/\s+de-?escalation\s+zone$/i, "")
     .trim();
   return short || full;
+}
+
+/**
+ * Arabic names of the common canonical parties. The violations API names parties in English only,
+ * and an incident's `name_ar` is the report's own wording ("وحدات الجيش", "والجانب الروسي"), so a
+ * legend reads better with one fixed name per party.
+ */
+const PARTY_AR: Record<string, string> = {
+  "syrian arab army": "الجيش السوري",
+  "syrian government": "الحكومة السورية",
+  "syrian government forces": "قوات الحكومة السورية",
+  "pro-government militias": "الميليشيات الموالية للحكومة",
+  "national defence forces": "قوات الدفاع الوطني",
+  "russian air force": "الطيران الروسي",
+  "russian forces": "القوات الروسية",
+  "russia": "روسيا",
+  "russia (armed forces)": "القوات الروسية",
+  "russia (government)": "الحكومة الروسية",
+  "russian ministry of defence": "وزارة الدفاع الروسية",
+  "hayat tahrir al-sham": "هيئة تحرير الشام",
+  "hts": "هيئة تحرير الشام",
+  "islamic state": "تنظيم الدولة",
+  "isis": "تنظيم الدولة",
+  "sdf": "قوات سوريا الديمقراطية",
+  "syrian democratic forces": "قوات سوريا الديمقراطية",
+  "ypg": "وحدات حماية الشعب",
+  "international coalition": "التحالف الدولي",
+  "us-led coalition": "التحالف الدولي",
+  "united states": "الولايات المتحدة",
+  "turkish armed forces": "الجيش التركي",
+  "turkish army": "الجيش التركي",
+  "turkey": "تركيا",
+  "turkish ministry of defence": "وزارة الدفاع التركية",
+  "iran": "إيران",
+  "iranian forces": "القوات الإيرانية",
+  "hezbollah": "حزب الله",
+  "israel": "إسرائيل",
+  "israeli air force": "الطيران الإسرائيلي",
+  "jordan": "الأردن",
+  "armed opposition": "المعارضة المسلحة",
+  "free syrian army": "الجيش السوري الحر",
+  "national front for liberation": "الجبهة الوطنية للتحرير",
+  "syrian national army": "الجيش الوطني السوري",
+  "jaysh al-islam": "جيش الإسلام",
+  "faylaq al-rahman": "فيلق الرحمن",
+  "ahrar al-sham": "أحرار الشام",
+  "armed groups": "مجموعات مسلحة",
+  "united nations": "الأمم المتحدة",
+  "opcw": "منظمة حظر الأسلحة الكيميائية",
+  "civilians": "مدنيون",
+  "unknown": "غير معروف",
+  "other": "أخرى",
+};
+
+/** Arabic name of a canonical (English) party name, or null when the dictionary lacks it. */
+export function partyNameAr(name: string): string | null {
+  const key = name.trim().toLowerCase();
+  return PARTY_AR[key] ?? PARTY_AR[key.replace(/\s*\([^)]*\)\s*$/, "")] ?? null;
 }

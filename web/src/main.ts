@@ -3,7 +3,7 @@
 import { fetchAllIncidents, fetchIncident, fetchIncidents, fetchViolations, fetchZones, prefetch } from "./api.js";
 import type { IncidentDetail, IncidentPage, IncidentRow, ViolationBucket, ZoneCollection } from "./api.js";
 import { Filters, type FilterPatch } from "./filters.js";
-import { t } from "./i18n.js";
+import { partyNameAr, shortZoneName, t } from "./i18n.js";
 import { IncidentList } from "./list.js";
 import { IncidentMap } from "./map.js";
 import { IncidentPanel } from "./panel.js";
@@ -56,10 +56,16 @@ const list = new IncidentList($("list"), {
   onPage: (cursor) => navigate({ cursor }),
 });
 const panel = new IncidentPanel($("panel"), () => navigate({ inc: null }));
-// Arabic party names as the incidents carry them, for the timeline's legend.
-const partyAr = new Map<string, string>([["unknown", "غير معروف"]]);
+// Arabic party names for the timeline's legend: the fixed dictionary first (one name per party),
+// else the Arabic wording the incidents carry (name_ar), else the English name.
+const partyAr = new Map<string, string>();
 const timeline = new Timeline($("timeline"), (r) => navigate({ from: r.from, to: r.to }), (p, lang) =>
-  lang === "ar" ? (partyAr.get(p) ?? p) : p);
+  lang === "ar" ? (partyNameAr(p) ?? partyAr.get(p) ?? p) : p, (zone) => navigate({ zone }));
+const timelineScope = (s: State) => ({
+  zone: s.zone,
+  zones: (zones?.features ?? []).map((f): [string, string] => [f.properties.id, shortZoneName(s.lang, f.properties.name, f.properties.name_ar)]),
+});
+const redrawTimeline = (s: State): void => timeline.update(violations, { from: s.from, to: s.to }, s.lang, timelineScope(s));
 const map = new IncidentMap($("map"), state.map, state.lang, {
   onSelect: (id) => navigate({ inc: id }),
   onZone: (zone) => navigate({ zone }),
@@ -103,7 +109,7 @@ async function loadMapIncidents(s: State): Promise<void> {
         named = true;
       }
     }
-    if (named && state.lang === "ar" && violations.length) timeline.update(violations, { from: state.from, to: state.to }, state.lang);
+    if (named && state.lang === "ar" && violations.length) redrawTimeline(state);
     await map.setIncidents(mapRows);
     if (!performance.getEntriesByName("hudna:map-data").length) performance.mark("hudna:map-data");
   } catch (e) {
@@ -127,7 +133,7 @@ async function loadTimeline(s: State): Promise<void> {
     const ids = s.zone ? [s.zone] : (zones?.features ?? []).map((f) => f.properties.id);
     const parts = await Promise.all(ids.map((id) => fetchViolations(id, signal).catch((e) => (isAbort(e) ? Promise.reject(e) : []))));
     violations = parts.flat();
-    timeline.update(violations, { from: state.from, to: state.to }, state.lang);
+    redrawTimeline(state);
   } catch (e) {
     if (!isAbort(e)) console.warn(`timeline: ${message(e)}`);
   }
@@ -177,7 +183,7 @@ async function apply(next: State): Promise<void> {
       void map.whenLoaded().then(() => zonesReady).then(() => state.zone === zone && map.fitZone(zone, zones));
     }
     work.push(loadTimeline(next));
-  } else if (langChanged || prev.from !== next.from || prev.to !== next.to) timeline.update(violations, { from: next.from, to: next.to }, next.lang);
+  } else if (langChanged || prev.from !== next.from || prev.to !== next.to) redrawTimeline(next);
   if (first || prev.inc !== next.inc) work.push(loadDetail(next));
   else if (langChanged && detail) panel.render(detail, next.lang);
   if (!first && next.map && (prev.map?.zoom !== next.map.zoom || prev.map?.lat !== next.map.lat || prev.map?.lon !== next.map.lon)) {
@@ -203,7 +209,7 @@ new ResizeObserver((entries) => {
   if (w === chartWidth) return;
   const firstSize = chartWidth === 0;
   chartWidth = w;
-  if (!firstSize) timeline.update(violations, { from: state.from, to: state.to }, state.lang);
+  if (!firstSize) redrawTimeline(state);
 }).observe($("timeline"));
 
 async function boot(): Promise<void> {

@@ -13,6 +13,7 @@ export interface MapView {
 export interface State {
   lang: Lang;
   zone: string | null;
+  /** Event types as a comma list ("air_strike,shelling"), sorted and deduplicated; null = all. */
   type: string | null;
   status: string | null;
   /** Source kind (state_media, activists, monitor, …). */
@@ -43,6 +44,18 @@ function day(v: string | null): string | null {
   return v !== null && DAY.test(v) && !Number.isNaN(Date.parse(v)) ? v : null;
 }
 
+/** A comma list of tokens, cleaned: bad items dropped, deduplicated, sorted (one URL per choice). */
+export function tokenList(v: string | null, max = 20): string | null {
+  if (!v) return null;
+  const items = [...new Set(v.split(",").map((x) => x.trim()).filter((x) => TOKEN.test(x)))].sort().slice(0, max);
+  return items.length ? items.join(",") : null;
+}
+
+/** The chosen types as an array (empty = all). */
+export function typeList(s: Pick<State, "type">): string[] {
+  return s.type ? s.type.split(",") : [];
+}
+
 export function parseMapView(v: string | null): MapView | null {
   if (!v) return null;
   const m = /^(\d{1,2}(?:\.\d+)?)\/(-?\d{1,2}(?:\.\d+)?)\/(-?\d{1,3}(?:\.\d+)?)$/.exec(v);
@@ -67,7 +80,7 @@ export function parseState(search: string): State {
   return {
     lang: q.get("lang") === "en" ? "en" : "ar",
     zone: token(q.get("zone")),
-    type: token(q.get("type")),
+    type: tokenList(q.getAll("type").join(",")),
     status: token(q.get("status")),
     source: token(q.get("source")),
     from,
@@ -91,7 +104,8 @@ export function formatState(s: State): string {
   if (s.cursor) q.set("cursor", s.cursor);
   if (s.inc) q.set("inc", s.inc);
   if (s.map) q.set("map", formatMapView(s.map));
-  const str = q.toString();
+  // Commas stay readable in the URL ("type=air_strike,shelling"); they are safe in a query value.
+  const str = q.toString().replace(/%2C/gi, ",");
   return str ? `?${str}` : "";
 }
 

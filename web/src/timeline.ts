@@ -47,23 +47,46 @@ export function stack(buckets: ViolationBucket[], maxParties = PARTY_PALETTE.len
   return { parties, days, first: sorted[0] ?? null, last: sorted[sorted.length - 1] ?? null };
 }
 
+/** Which zone(s) the chart counts: one zone, or the sum over all of them (zone null). */
+export interface TimelineScope {
+  zone: string | null;
+  /** [id, display name] of every zone, for the picker. */
+  zones: [string, string][];
+}
+
 export class Timeline {
   private buckets: ViolationBucket[] = [];
   private range: TimelineRange = { from: null, to: null };
   private lang: Lang = "ar";
+  private scope: TimelineScope = { zone: null, zones: [] };
 
   constructor(
     private readonly root: HTMLElement,
     private readonly onRange: (r: TimelineRange) => void,
     /** Display name of a party (the API names parties in English). */
     private readonly partyName: (party: string, lang: Lang) => string = (p) => p,
+    /** The user picked a zone in the chart's own picker (null = all zones). */
+    private readonly onZone: (zone: string | null) => void = () => undefined,
   ) {}
 
-  update(buckets: ViolationBucket[], range: TimelineRange, lang: Lang): void {
+  update(buckets: ViolationBucket[], range: TimelineRange, lang: Lang, scope?: TimelineScope): void {
     this.buckets = buckets;
     this.range = range;
     this.lang = lang;
+    if (scope) this.scope = scope;
     this.render();
+  }
+
+  /** The zone picker: says which zone(s) the bars count, and switches the zone filter. */
+  private zonePicker(): HTMLElement {
+    const lang = this.lang;
+    const { zone, zones } = this.scope;
+    const sel = h("select", { id: "timeline-zone", "aria-label": t(lang, "timelineZone") },
+      h("option", { value: "", selected: !zone }, `${t(lang, "allZonesSum")} · ${num(lang, zones.length)}`),
+      ...zones.map(([id, name]) => h("option", { value: id, selected: zone === id }, name)));
+    if (zone && !zones.some(([id]) => id === zone)) sel.appendChild(h("option", { value: zone, selected: true }, zone));
+    sel.addEventListener("change", () => this.onZone(sel.value || null));
+    return sel;
   }
 
   render(): void {
@@ -74,7 +97,7 @@ export class Timeline {
     const barDays = weekly ? 7 : 1;
     const heading = h("h2", { class: "section-title" }, t(lang, weekly ? "timelineWeek" : "timeline"));
     if (!first || !last) {
-      fill(this.root, heading, h("p", { class: "muted" }, t(lang, "noViolations")));
+      fill(this.root, h("div", { class: "section-head" }, h("div", { class: "timeline-title" }, heading, this.zonePicker())), h("p", { class: "muted" }, t(lang, "noViolations")));
       return;
     }
     const width = Math.max(260, this.root.clientWidth - 16);
@@ -159,6 +182,6 @@ export class Timeline {
       ? h("button", { type: "button", class: "link", "data-action": "clear-range" }, t(lang, "clearRange"))
       : h("span", { class: "muted small" }, t(lang, "brushHint"));
     clear.addEventListener("click", () => this.onRange({ from: null, to: null }));
-    fill(this.root, h("div", { class: "section-head" }, heading, clear), chart, legend);
+    fill(this.root, h("div", { class: "section-head" }, h("div", { class: "timeline-title" }, heading, this.zonePicker()), clear), chart, legend);
   }
 }

@@ -4,6 +4,9 @@ import type { Kysely, Migration, MigrationProvider } from "kysely";
 import type { Dialect } from "../dialect.js";
 import * as m001 from "./001_initial.js";
 import * as m002 from "./002_incident_cell.js";
+import * as m003 from "./003_api_indexes.js";
+import * as m004 from "./004_incident_overrides.js";
+import * as m005 from "./005_quarantine_upsert.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void>; down?(db: Kysely<any>): Promise<void> };
@@ -11,6 +14,9 @@ type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void>; down?(db: Ky
 const STEPS: Record<string, Step> = {
   "001_initial": m001,
   "002_incident_cell": m002,
+  "003_api_indexes": m003,
+  "004_incident_overrides": m004,
+  "005_quarantine_upsert": m005,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
