@@ -4,6 +4,7 @@
 // baseline) and the store's share of the ingest (target < 30 %) come from the same run and the
 // same machine load. heapUsed is sampled every 500 reports: it must stay flat.
 //   BENCH_STORE_N=2000 npm run bench store     (a quicker run)
+//   BENCH_STORE_ENGINES=sqlite                  (one engine only, e.g. under --cpu-prof)
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -68,14 +69,15 @@ async function run(engine: string, url: string): Promise<void> {
 }
 
 const dir = mkdtempSync(join(tmpdir(), "hudna-bench-store-"));
-const pg = await startPostgres().catch((e: Error) => {
+const ENGINES = new Set((process.env.BENCH_STORE_ENGINES ?? "sqlite,postgres").split(",").map((x) => x.trim()));
+const pg = !ENGINES.has("postgres") ? null : await startPostgres().catch((e: Error) => {
   console.error(`postgres: ${e.message}`);
   return null;
 });
 try {
-  await run("sqlite", join(dir, "bench.db"));
+  if (ENGINES.has("sqlite")) await run("sqlite", join(dir, "bench.db"));
   if (pg) await run("postgres", await pg.createDatabase());
-  else console.log("BENCH store-postgres skipped=no-postgresql-binaries");
+  else if (ENGINES.has("postgres")) console.log("BENCH store-postgres skipped=no-postgresql-binaries");
 } finally {
   await pg?.stop();
   rmSync(dir, { recursive: true, force: true });

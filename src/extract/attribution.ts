@@ -4,6 +4,7 @@ import type { Source, SourceKind } from "../model/index.js";
 import { normalizeKey } from "../arabic/normalize.js";
 import type { Sentence } from "./document.js";
 import type { Mentions, PartyHit } from "./mentions.js";
+import { startsIn } from "./ranges.js";
 
 export interface Attribution {
   sources: Source[];
@@ -26,7 +27,7 @@ export function attributionOf(
   previous: Source[],
   outlet: string | null,
 ): Attribution {
-  const inS = <T extends { start: number }>(xs: T[]) => xs.filter((x) => x.start >= s.start && x.start < s.end);
+  const inS = <T extends { start: number }>(xs: T[]) => startsIn(xs, s.start, s.end);
   const attrs = inS(m.attributions);
   const conts = inS(m.continuations);
   const at = new Map<string, number>();

@@ -10,6 +10,7 @@ import { sentenceCounts, mergeCount } from "./counts.js";
 import { attributionOf } from "./attribution.js";
 import { assignRoles, toParty } from "./roles.js";
 import { HEDGE } from "./lexicon/cues.js";
+import { startsIn, nsIn } from "./ranges.js";
 
 const VIOLENT = new Set<EventType>(VIOLENT_PRIORITY.concat(["territory_change"]));
 const HEDGES = HEDGE.map(normalizeKey);
@@ -98,18 +99,18 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
       paraDate = null;
       paraPlaces = [];
     }
-    const inS = <T extends { start: number }>(xs: T[]) => xs.filter((x) => x.start >= s.start && x.start < s.end);
+    const inS = <T extends { start: number }>(xs: T[]) => startsIn(xs, s.start, s.end);
     const trig = inS(m.triggers);
     const parties = inS(m.parties);
-    const dates = m.dates.filter((d) => d.ns >= s.start && d.ns < s.end);
-    const places = m.places.filter((p) => p.ns >= s.start && p.ns < s.end);
+    const dates = nsIn(m.dates, s.start, s.end);
+    const places = nsIn(m.places, s.start, s.end);
     const counts = sentenceCounts(s, m, norm, text, doc.map, doc.inv);
     const att = attributionOf(s, m, norm, orig, lastSources, outlet);
     if (att.sources.length && !s.headline) lastSources = att.sources;
     const cands = classifySentence(s, norm, trig, {
       killed: !!counts.killed,
       injured: !!counts.injured,
-      anyNumber: counts.people.length > 0 || m.numbers.some((n) => n.ns >= s.start && n.ns < s.end && n.value != null),
+      anyNumber: counts.people.length > 0 || nsIn(m.numbers, s.start, s.end).some((n) => n.value != null),
       hasDate: dates.some((d) => !d.anaphoric),
       hasPlace: places.length > 0,
       partyCount: new Set(parties.filter((p) => p.kind !== "civilians").map((p) => p.name)).size,

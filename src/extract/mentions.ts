@@ -27,6 +27,8 @@ const NAT_RE = new RegExp(
   `(?<![\\p{L}])(?:[وف])?(?:[بلك])?(?:ال)?(${foldPattern(FORCE_NOUNS)}|${foldPattern(GOV_NOUNS)})(?: (?:ال)?[\\p{L}]+){0,3}? (?:ال)?(${NATIONALITIES.map((n) => foldPattern(n.re)).join("|")})(?![\\p{L}])`,
   "gu",
 );
+// compiled once (not per match): which nationality a matched adjective names
+const NAT_EXACT = NATIONALITIES.map((nat) => ({ nat, re: new RegExp(`^(?:${foldPattern(nat.re)})$`, "u") }));
 const FORCE_RE = new RegExp(`^(?:${foldPattern(FORCE_NOUNS)})$`, "u");
 
 export interface PartyHit {
@@ -81,7 +83,8 @@ export function findMentions(doc: Doc, text: string, published: string | null): 
     const start = m.index;
     const end = start + m[0].length;
     if (parties.some((p) => p.start < end && start < p.end)) continue;
-    const nat = NATIONALITIES.find((n) => new RegExp(`^(?:${foldPattern(n.re)})$`, "u").test(m![2]!));
+    const word = m[2]!;
+    const nat = NAT_EXACT.find((n) => n.re.test(word))?.nat;
     if (!nat) continue;
     const force = FORCE_RE.test(m[1]!);
     const kind: PartyKind = force ? (nat.country === "SY" ? "state_force" : "foreign_state_force") : "government";

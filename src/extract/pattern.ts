@@ -200,23 +200,33 @@ export function findAll<T>(lex: CompiledLexicon<T>, text: string, from = 0, to =
     const i = sc.starts[k]!;
     if (i < minStart) continue;
     if (i >= to) break;
-    let best: Hit<T> | null = null;
-    for (const [len, light] of sc.splits[k]!) {
-      const at = i + len;
+    // no per-split arrays or strings: only the winning hit's text is sliced
+    let bestEnd = -1;
+    let bestEntry: T | null = null;
+    const splits = sc.splits[k]!;
+    for (let q = 0; q < splits.length; q++) {
+      const sp = splits[q]!;
+      const at = i + sp[0];
       if (at >= text.length) continue;
       const b1 = lex.buckets.get(text[at]!);
-      for (const b of b1 ? (lex.any ? [b1, lex.any] : [b1]) : lex.any ? [lex.any] : []) {
+      for (let pass = 0; pass < 2; pass++) {
+        const b = pass === 0 ? b1 : lex.any;
+        if (!b) continue;
         b.re.lastIndex = at;
         const m = b.re.exec(text);
         if (!m) continue;
         let g = 1;
         while (g < m.length && m[g] === undefined) g++;
         const entry = b.entries[g - 1]!;
-        if ((entry as { article?: boolean }).article === false && !light) continue;
+        if ((entry as { article?: boolean }).article === false && !sp[1]) continue;
         const end = at + m[0].length;
-        if (!best || end > best.end) best = { start: i, end, text: text.slice(i, end), entry };
+        if (bestEntry === null || end > bestEnd) {
+          bestEnd = end;
+          bestEntry = entry;
+        }
       }
     }
+    const best: Hit<T> | null = bestEntry === null ? null : { start: i, end: bestEnd, text: text.slice(i, bestEnd), entry: bestEntry };
     if (best) {
       out.push(best);
       minStart = best.end;

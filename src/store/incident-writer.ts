@@ -11,6 +11,7 @@ import { safeText } from "./text.js";
 import { bulkInsert } from "./bulk.js";
 import { cellOf } from "./cell.js";
 import type { Dialect } from "./dialect.js";
+import { applyOverrides, parseOverrides } from "./overrides.js";
 
 type Tx = Kysely<Database>;
 type Insert<T extends keyof Database> = Insertable<Database[T]>;
@@ -135,6 +136,8 @@ export class IncidentWrites {
       created_at: old?.created_at ?? now,
       updated_at: now,
     };
+    // An analyst's corrections win over the recomputed values (the figures stay recorded below).
+    if (old?.overrides) applyOverrides(row, parseOverrides(old.overrides));
     this.rows.set(incidentId, row);
 
     // A new incident: one "created" row holding its first values; afterwards one row per

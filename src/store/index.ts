@@ -11,6 +11,7 @@ import type { Dialect } from "./dialect.js";
 import { connect, migrate, parseDbUrl } from "./connect.js";
 import { saveExtraction, type SaveInput, type SaveOutcome } from "./save.js";
 import { safeText } from "./text.js";
+import { quarantineKey } from "./quarantine-key.js";
 
 export type { Database } from "./schema.js";
 export type * from "./schema.js";
@@ -18,6 +19,7 @@ export type { Dialect } from "./dialect.js";
 export type { SaveInput, SaveOutcome } from "./save.js";
 export { parseDbUrl, DEFAULT_DB } from "./connect.js";
 export { compareVersions } from "./version.js";
+export { recordOverrides, parseOverrides, type Overrides, type CorrectionFields } from "./overrides.js";
 
 /** A stored report, as `hudna reprocess` reads it back. */
 export type StoredReport = Pick<ReportRow, "id" | "url" | "outlet" | "published" | "title" | "text" | "original" | "format" | "source" | "extractor_version">;
@@ -122,20 +124,28 @@ export async function openStore(url?: string, opts: OpenOptions = {}): Promise<S
       return r?.extractor_version ?? null;
     },
     async quarantine(item) {
+      // An upsert on (source, reason): re-ingesting the same bad file bumps count/last_seen.
+      const source = safeText(String(item.source).slice(0, 2000));
+      const reason = safeText(String(item.reason).slice(0, 2000));
+      const sample = item.sample === undefined ? null : safeText(String(item.sample).slice(0, MAX_SAMPLE));
+      const bytes = typeof item.bytes === "number" && Number.isFinite(item.bytes) ? Math.trunc(item.bytes) : null;
+      const now = new Date().toISOString();
       await db
         .insertInto("quarantine")
-        .values({
-          source: safeText(String(item.source).slice(0, 2000)),
-          reason: safeText(String(item.reason).slice(0, 2000)),
-          sample: item.sample === undefined ? null : safeText(String(item.sample).slice(0, MAX_SAMPLE)),
-          bytes: typeof item.bytes === "number" && Number.isFinite(item.bytes) ? Math.trunc(item.bytes) : null,
-          created_at: new Date().toISOString(),
-        })
+        .values({ source, reason, sample, bytes, created_at: now, key: quarantineKey(source, reason), count: 1, last_seen: now })
+        .onConflict((oc) =>
+          oc.column("key").doUpdateSet((eb) => ({
+            count: eb("quarantine.count", "+", 1),
+            last_seen: eb.ref("excluded.last_seen"),
+            sample: eb.ref("excluded.sample"),
+            bytes: eb.ref("excluded.bytes"),
+          })),
+        )
         .execute();
     },
     async listQuarantine(opts) {
       const limit = Math.max(1, Math.min(10_000, Math.trunc(opts?.limit ?? 100)));
-      return db.selectFrom("quarantine").selectAll().orderBy("id", "desc").limit(limit).execute();
+      return db.selectFrom("quarantine").selectAll().orderBy("last_seen", "desc").orderBy("id", "desc").limit(limit).execute();
     },
     async *reportsNeedingReprocess(version: string) {
       let after = "";

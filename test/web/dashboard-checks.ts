@@ -108,17 +108,54 @@ export async function checkDashboard(opts: CheckOptions): Promise<CheckReport> {
     await page.mouse.up();
     await page.waitForURL((u) => /^\d+(\.\d+)?\/-?\d+(\.\d+)?\/-?\d+(\.\d+)?$/.test(u.searchParams.get("map") ?? ""));
 
-    // 3. A filter changes the list and the URL; back restores both.
-    const types = [...new Set(all.items.map((i) => i.type))];
+    // 3. A filter changes the list and the URL; back restores both. Types: several at once.
+    const types = [...new Set(all.items.map((i) => i.type))].sort();
     const type = types.find((t) => all.items.some((i) => i.type !== t)) ?? types[0]!;
     const want = all.items.filter((i) => i.type === type).length;
-    await page.selectOption("#f-type", type);
+    const tick = async (t: string): Promise<void> => {
+      if (!(await page.locator("#f-type").evaluate((d) => (d as HTMLDetailsElement).open))) await page.click("#f-type summary");
+      await page.check(`#f-type input[name="type"][value="${t}"]`);
+    };
+    await tick(type);
     await page.waitForURL((u) => u.searchParams.get("type") === type);
     assert.equal(await rows(page), Math.min(want, 25), `filter type=${type}`);
+    const type2 = types.find((t) => t !== type);
+    if (type2) {
+      await tick(type2);
+      const both = [type, type2].sort().join(",");
+      await page.waitForURL((u) => u.searchParams.get("type") === both);
+      assert.match(page.url(), /type=[a-z_]+,[a-z_]+/, "the type list stays readable in the URL");
+      const want2 = all.items.filter((i) => i.type === type || i.type === type2).length;
+      assert.equal(await rows(page), Math.min(want2, 25), `filter type=${both}`);
+      assert.equal(await page.locator('#f-type input[name="type"]:checked').count(), 2);
+      await shot(page, "dashboard-types");
+      await page.goBack();
+      await page.waitForURL((u) => u.searchParams.get("type") === type);
+    }
     await page.goBack();
     await page.waitForURL((u) => !u.searchParams.has("type"));
     assert.equal(await rows(page), Math.min(expected, 25), "back restores the list");
-    assert.equal(await page.inputValue("#f-type"), "", "back restores the filter control");
+    assert.equal(await page.locator('#f-type input[name="type"]:checked').count(), 0, "back restores the filter control");
+    await page.mouse.click(5, 5); // a click elsewhere closes the type menu
+    assert.equal(await page.locator("#f-type").evaluate((d) => (d as HTMLDetailsElement).open), false, "the type menu closes");
+
+    // 3+. The timeline says which zone(s) it counts (all, summed), its legend names parties in
+    // Arabic, and its own zone picker sets the zone filter.
+    await page.waitForSelector("#timeline-zone");
+    assert.equal(await page.inputValue("#timeline-zone"), "");
+    assert.match(await page.locator("#timeline-zone option:checked").innerText(), /مجموع كل المناطق/);
+    const legend = await page.$$eval("#timeline .legend li", (ls) => ls.map((l) => l.textContent ?? ""));
+    for (const l of legend) assert.match(l, /^[\u0600-\u06FF\s()،.\-]+$/, `Arabic party name in the legend: ${l}`);
+    const zoneIds = await page.$$eval("#timeline-zone option", (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    if (zoneIds.length) {
+      await page.selectOption("#timeline-zone", zoneIds[0]!);
+      await page.waitForURL((u) => u.searchParams.get("zone") === zoneIds[0]);
+      assert.equal(await page.inputValue("#f-zone"), zoneIds[0]!, "the filter bar follows the timeline's zone");
+      await page.waitForFunction((z) => (document.getElementById("timeline-zone") as HTMLSelectElement | null)?.value === z, zoneIds[0]);
+      await page.goBack();
+      await page.waitForURL((u) => !u.searchParams.has("zone"));
+      await rows(page);
+    }
 
     // 3-. Sorting by the "killed" column header follows the API's order, and goes into the URL.
     const topKilled = ((await api("/api/incidents?sort=-killed&limit=1")) as { items: { id: string }[] }).items[0]!.id;
@@ -192,6 +229,14 @@ export async function checkDashboard(opts: CheckOptions): Promise<CheckReport> {
     }
     assert.match(await page.locator("#panel .reconciled").innerText(), /[٠-٩–]/, "figures use Arabic-Indic digits in Arabic");
     await shot(page, "dashboard-ar-panel");
+    // With the panel open on a 1280 px screen the list keeps a usable width and never scrolls sideways.
+    const layout = await page.evaluate(() => {
+      const list = document.getElementById("list")!;
+      return { sw: list.scrollWidth, cw: list.clientWidth, doc: document.documentElement.scrollWidth, vw: innerWidth };
+    });
+    assert.ok(layout.sw <= layout.cw + 1, `the list doesn't scroll sideways: ${JSON.stringify(layout)}`);
+    assert.ok(layout.doc <= layout.vw, `the page doesn't scroll sideways: ${JSON.stringify(layout)}`);
+    assert.ok(layout.cw >= 600, `the list stays wide beside the panel: ${JSON.stringify(layout)}`);
 
     // 5. The language switch flips dir and lang, keeps the selection, and goes into the URL.
     await page.click("#lang-switch");

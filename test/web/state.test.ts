@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { DEFAULT_STATE, formatState, listChanged, parseMapView, parseState } from "../../web/src/state.js";
+import { DEFAULT_STATE, formatState, listChanged, parseMapView, parseState, tokenList, typeList } from "../../web/src/state.js";
 
 test("an empty query string is the default state, and formats back to nothing", () => {
   assert.deepEqual(parseState(""), DEFAULT_STATE);
@@ -56,4 +56,17 @@ test("listChanged: selection, language and map moves don't refetch the list", ()
   assert.equal(listChanged(a, { ...a, inc: "x", lang: "en", map: { zoom: 6, lat: 35, lon: 37 } }), false);
   assert.equal(listChanged(a, { ...a, zone: "south" }), true);
   assert.equal(listChanged(a, { ...a, cursor: "c" }), true);
+});
+
+test("several event types: one sorted, deduplicated comma list in the URL", () => {
+  const s = parseState("?type=shelling,air_strike,shelling");
+  assert.equal(s.type, "air_strike,shelling");
+  assert.deepEqual(typeList(s), ["air_strike", "shelling"]);
+  assert.equal(formatState(s), "?type=air_strike,shelling");
+  assert.deepEqual(parseState(formatState(s)), s);
+  // Repeated keys count too; hostile items are dropped, the good ones kept.
+  assert.equal(parseState("?type=shelling&type=%3Cb%3E,armed_clash").type, "armed_clash,shelling");
+  assert.equal(parseState("?type=,,").type, null);
+  assert.equal(tokenList("a,b,c", 2), "a,b");
+  assert.deepEqual(typeList(DEFAULT_STATE), []);
 });

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { stack, weekStart } from "../../web/src/timeline.js";
+import { partyNameAr } from "../../web/src/i18n.js";
 
 test("stack: days in order, parties ranked by total, the tail folded into 'other'", () => {
   const buckets = [
@@ -28,4 +29,17 @@ test("weekStart is the Monday of the ISO week", () => {
   assert.equal(weekStart("2017-09-11"), "2017-09-11"); // Monday
   assert.equal(weekStart("2017-09-17"), "2017-09-11"); // Sunday
   assert.equal(weekStart("2018-01-02"), "2018-01-01");
+});
+
+test("party names in Arabic: the canonical parties have a fixed Arabic name", () => {
+  assert.equal(partyNameAr("Syrian Arab Army"), "الجيش السوري");
+  assert.equal(partyNameAr("Russian Air Force"), "الطيران الروسي");
+  assert.equal(partyNameAr("Hayat Tahrir al-Sham (HTS)"), "هيئة تحرير الشام");
+  assert.equal(partyNameAr("islamic state"), "تنظيم الدولة");
+  assert.equal(partyNameAr("SDF"), "قوات سوريا الديمقراطية");
+  assert.equal(partyNameAr("International Coalition"), "التحالف الدولي");
+  assert.equal(partyNameAr("Turkish Armed Forces"), "الجيش التركي");
+  assert.equal(partyNameAr("Armed opposition"), "المعارضة المسلحة");
+  assert.equal(partyNameAr("unknown"), "غير معروف");
+  assert.equal(partyNameAr("Some New Brigade"), null);
 });

@@ -8,7 +8,22 @@ import { typeList, type State } from "./state.js";
 export type FilterPatch = Partial<Pick<State, "zone" | "type" | "status" | "source" | "from" | "to">>;
 
 export class Filters {
-  constructor(private readonly root: HTMLElement, private readonly onChange: (patch: FilterPatch) => void) {}
+  constructor(private readonly root: HTMLElement, private readonly onChange: (patch: FilterPatch) => void) {
+    // The type drop-down closes like a menu: a click elsewhere or Escape.
+    const close = (): boolean => {
+      const d = this.root.querySelector<HTMLDetailsElement>("#f-type");
+      if (!d?.open) return false;
+      d.open = false;
+      return true;
+    };
+    document.addEventListener("click", (e) => {
+      if (!(e.target instanceof Node && this.root.querySelector("#f-type")?.contains(e.target))) close();
+    });
+    // Captured first: Escape closing the menu must not also close the incident panel.
+    document.addEventListener("keydown", (e) => {
+      if (e.key === "Escape" && close()) e.stopImmediatePropagation();
+    }, true);
+  }
 
   render(s: State, zones: ZoneCollection | null): void {
     const lang = s.lang;

@@ -47,7 +47,7 @@ const UI = {
   timeline: { ar: "الخروقات يومياً حسب الطرف", en: "Violations per day by party" },
   timelineWeek: { ar: "الخروقات أسبوعياً حسب الطرف", en: "Violations per week by party" },
   legend: { ar: "أنواع الأحداث", en: "Event types" },
-  allZonesSum: { ar: "كل المناطق (مجموعة)", en: "All zones (summed)" },
+  allZonesSum: { ar: "مجموع كل المناطق", en: "All zones, summed" },
   timelineZone: { ar: "منطقة الخط الزمني", en: "Timeline zone" },
   typesChosen: { ar: "أنواع", en: "types" },
   brushHint: { ar: "اسحب لتحديد فترة", en: "Drag to select a period" },

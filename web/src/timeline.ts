@@ -82,7 +82,7 @@ export class Timeline {
     const lang = this.lang;
     const { zone, zones } = this.scope;
     const sel = h("select", { id: "timeline-zone", "aria-label": t(lang, "timelineZone") },
-      h("option", { value: "", selected: !zone }, `${t(lang, "allZonesSum")} · ${num(lang, zones.length)}`),
+      h("option", { value: "", selected: !zone }, `${t(lang, "allZonesSum")} (${num(lang, zones.length)})`),
       ...zones.map(([id, name]) => h("option", { value: id, selected: zone === id }, name)));
     if (zone && !zones.some(([id]) => id === zone)) sel.appendChild(h("option", { value: zone, selected: true }, zone));
     sel.addEventListener("change", () => this.onZone(sel.value || null));

@@ -8,6 +8,7 @@ import { listIncidents } from "../queries/incidents.js";
 import { getIncident } from "../queries/incident-detail.js";
 import { correctIncident, STATUSES, type CorrectionInput } from "../queries/corrections.js";
 import { notFound } from "../errors.js";
+import { recordOverrides } from "../../store/overrides.js";
 import { requireRole } from "../auth.js";
 
 export const MAX_LIMIT = 500;
@@ -119,6 +120,7 @@ export async function incidentRoutes(app: FastifyInstance, ctx: RouteContext): P
     },
     async (req) => {
       const changes = await correctIncident(db, req.params.id, req.body, req.token!.id);
+      if (changes) await recordOverrides(db, req.params.id, req.body); // pinned against later recomputation
       ctx.cache.bump();
       if (!changes) throw notFound(`no incident ${req.params.id}`);
       const inc = await getIncident(db, req.params.id);
