@@ -27,16 +27,15 @@ export function attributionOf(
   previous: Source[],
   outlet: string | null,
 ): Attribution {
-  const inS = <T extends { start: number }>(xs: T[]) => startsIn(xs, s.start, s.end);
-  const attrs = inS(m.attributions);
-  const conts = inS(m.continuations);
+  const attrs = startsIn(m.attributions, s.start, s.end);
+  const conts = startsIn(m.continuations, s.start, s.end);
   const at = new Map<string, number>();
-  let sources: Source[] = inS(m.sources).map((h) => {
+  let sources: Source[] = startsIn(m.sources, s.start, s.end).map((h) => {
     if (!at.has(h.entry.name)) at.set(h.entry.name, h.start);
     return { name: h.entry.name, kind: h.entry.kind, text: orig(h.start, h.end).replace(/[«»"]/g, "").trim() };
   });
   const speakers: PartyHit[] = [];
-  for (const p of inS(m.parties)) {
+  for (const p of startsIn(m.parties, s.start, s.end)) {
     if (p.kind === "civilians") continue;
     const pre = norm.slice(Math.max(s.start, p.start - 6), p.start);
     const complement = /(?:^|\s)(?:ان|بان|لان)\s*[«"]?$/.test(pre); // "أن X فعل": X is what is reported, not who reports

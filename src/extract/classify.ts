@@ -14,6 +14,7 @@ export const VIOLENT_PRIORITY: EventType[] = ["chemical_attack", "explosion", "a
 const NEG = new Set(NEGATION.map(normalizeKey).filter((w) => !w.includes(" ")));
 const MODAL = MODALITY.map(normalizeKey);
 const BG_START = BACKGROUND_START.map(normalizeKey);
+const BG_START_SET = new Set(BG_START);
 const BG = BACKGROUND_CUES.map(normalizeKey);
 const AGG = AGGREGATE_PERIOD.map(normalizeKey);
 
@@ -47,22 +48,34 @@ export interface SentenceFacts {
   people?: boolean;
 }
 
+const LETTER = /\p{L}/u;
+/** /\p{L}/u on the code unit at i (false past either end), without making a one-char string for Arabic/ASCII. */
+function letterAt(hay: string, i: number): boolean {
+  if (i < 0 || i >= hay.length) return false;
+  const c = hay.charCodeAt(i);
+  if (c >= 0x0621 && c <= 0x064a) return true;
+  if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  return LETTER.test(hay[i]!);
+}
+
 function hasWordPhrase(hay: string, phrase: string): boolean {
   let i = hay.indexOf(phrase);
   while (i >= 0) {
-    const before = i === 0 ? " " : hay[i - 1]!;
-    const after = hay[i + phrase.length] ?? " ";
-    if (!/\p{L}/u.test(before) && (!/\p{L}/u.test(after) || phrase.endsWith(" "))) return true;
+    const beforeLetter = letterAt(hay, i - 1);
+    const afterLetter = letterAt(hay, i + phrase.length);
+    if (!beforeLetter && (!afterLetter || phrase.endsWith(" "))) return true;
     // allow و/ف proclitic before the phrase
-    if ((before === "و" || before === "ف") && (i < 2 || !/\p{L}/u.test(hay[i - 2]!)) && !/\p{L}/u.test(after)) return true;
+    const before = i === 0 ? 0 : hay.charCodeAt(i - 1);
+    if ((before === 0x0648 || before === 0x0641) && (i < 2 || !letterAt(hay, i - 2)) && !afterLetter) return true;
     i = hay.indexOf(phrase, i + 1);
   }
   return false;
 }
 
 export function isBackgroundSentence(s: Sentence): boolean {
-  const first = s.text.split(" ")[0] ?? "";
-  return BG_START.some((b) => first === b);
+  // first word without splitting the whole sentence (called for every sentence)
+  const sp = s.text.indexOf(" ");
+  return BG_START_SET.has(sp < 0 ? s.text : s.text.slice(0, sp));
 }
 
 const AGG_RE = /(?:خلال|طيله|طوال) (?:ال)?(?:اسبوع|شهر|اشهر|اسابيع|عام|سنه|سنوات|اعوام|الاسبوع|الشهر|العام|الاشهر|الاسابيع|السنوات|السنه|الفتره)|منذ (?:بدء|بدايه|مطلع|اندلاع|انطلاق)|حصيله (?:اسبوعيه|شهريه|اجماليه|سنويه)|الحصيله الاجماليه|(?:منذ|خلال) عام \d{4}|منذ \d{1,2} \p{L}+/u;
@@ -70,6 +83,7 @@ export function isAggregate(text: string): boolean {
   return AGG_RE.test(text) || AGG.some((a) => text.includes(a));
 }
 
+const REPLY_RE = /(?:ردا|رد) علي|انتقاما (?:ل|من)|في رد علي/;
 const STRIKE_VERB = /(?:^|\s)(?:[وف])?(?:نفذ|شن|استهدف|قصف|ضرب|اغار|القت|القي|تستهدف|يستهدف|تقصف|يقصف)\p{L}*/u;
 
 const START_RE = new Map<string, RegExp>();
@@ -201,8 +215,9 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
     }
   }
   // "X struck Y in response to (ردا على) Z": the answered attack is an event of its own.
-  const reply = /(?:ردا|رد) علي|انتقاما (?:ل|من)|في رد علي/.exec(s.text);
-  if (!absorbViolent && reply && out.some((c) => VIOLENT_PRIORITY.includes(c.type))) {
+  // the regex runs only when a violent candidate exists (it was a top self-time entry on every sentence)
+  const reply = !absorbViolent && out.some((c) => VIOLENT_PRIORITY.includes(c.type)) ? REPLY_RE.exec(s.text) : null;
+  if (reply) {
     const cut = s.start + reply.index;
     const first = out.find((c) => VIOLENT_PRIORITY.includes(c.type))!;
     const after = violent.filter((h) => h.start > cut && h.entry.strength >= 0.8);

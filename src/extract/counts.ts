@@ -79,9 +79,8 @@ function countOf(n: NumHit, group: CountGroup, text: string): Count {
 export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: string, map: Int32Array, inv?: Int32Array): SentenceCounts {
   INV = inv ?? null;
   const out: SentenceCounts = { killed: null, injured: null, munitions: [], people: [] };
-  const inS = <T extends { start: number }>(xs: T[]) => startsIn(xs, s.start, s.end);
-  const kills = inS(m.kills).map((h) => ({ pos: h.start, end: h.end, cls: "k" as const }));
-  const injs = inS(m.injuries).map((h) => ({ pos: h.start, end: h.end, cls: "i" as const }));
+  const kills = startsIn(m.kills, s.start, s.end).map((h) => ({ pos: h.start, end: h.end, cls: "k" as const }));
+  const injs = startsIn(m.injuries, s.start, s.end).map((h) => ({ pos: h.start, end: h.end, cls: "i" as const }));
   const cues = [...kills, ...injs].sort((a, b) => a.pos - b.pos);
   const nums = nsIn(m.numbers, s.start, s.end);
   const sentNorm = s.text;

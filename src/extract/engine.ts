@@ -99,9 +99,8 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
       paraDate = null;
       paraPlaces = [];
     }
-    const inS = <T extends { start: number }>(xs: T[]) => startsIn(xs, s.start, s.end);
-    const trig = inS(m.triggers);
-    const parties = inS(m.parties);
+    const trig = startsIn(m.triggers, s.start, s.end);
+    const parties = startsIn(m.parties, s.start, s.end);
     const dates = nsIn(m.dates, s.start, s.end);
     const places = nsIn(m.places, s.start, s.end);
     const counts = sentenceCounts(s, m, norm, text, doc.map, doc.inv);
@@ -208,7 +207,10 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
   const head = doc.sentences.filter((s) => s.headline);
   if (!fallback.length && head.length) fallback.push(...sortPlaces(m.places.filter((p) => head.some((s) => p.ns >= s.start && p.ns < s.end))).map((p) => p.place));
 
-  drafts.sort((a, b) => a.sentences.filter((s) => !s.headline).concat(a.sentences)[0]!.start - b.sentences.filter((s) => !s.headline).concat(b.sentences)[0]!.start);
+  // order by the first body sentence (else the headline); keys computed once, not per comparison
+  const sortKey = new Map<Draft, number>();
+  for (const d of drafts) sortKey.set(d, (d.sentences.find((s) => !s.headline) ?? d.sentences[0]!).start);
+  drafts.sort((a, b) => sortKey.get(a)! - sortKey.get(b)!);
   const out = drafts.map((d) => {
     const date = toDate(d, published);
     if (!d.places.length && fallback.length) {
@@ -330,13 +332,14 @@ function absorb(into: Draft, d: Draft, fromHeadline: boolean): void {
   if (d.topic) into.topic = [...new Set([...(into.topic ?? []), ...d.topic])];
 }
 
+const looseTypes = new Set<EventType>(["ceasefire_violation_report", "casualty_claim", "humanitarian", "meeting", "agreement"]);
+
 function mergeOrAdd(d: Draft, drafts: Draft[], c: Candidate): void {
   const idx = d.sentences[0]!.index;
   // anchorless: no date and no town-level place of its own — an elaboration of what came before
   const extendsPrev = VIOLENT.has(d.type) && /^(?:و|ف)?(?:امتد|طال|شمل|تواصل|استمر)/.test(d.sentences[0]!.text);
   const periodOnly = (!!d.ownDate && d.ownDate.precision !== "day" && !d.fatalities && !d.injured && VIOLENT.has(d.type)) || extendsPrev;
   const anchorless = (!d.ownDate && (!d.ownPlaces || d.places.every(isCoarse))) || periodOnly;
-  const looseTypes = new Set<EventType>(["ceasefire_violation_report", "casualty_claim", "humanitarian", "meeting", "agreement"]);
   const fits = (e: Draft, sameType: boolean) => {
     if (e.sentences.some((s) => s.index === idx)) return false; // two events of one sentence stay apart
     const placeOk = (sameType && looseTypes.has(e.type)) || periodOnly || placesCompatible(e.ownPlaces ? e.places : [], d.ownPlaces ? d.places : []);

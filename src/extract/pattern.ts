@@ -7,6 +7,7 @@
 // proclitic split). Entries are bucketed by the first letter of their core instead; at each word
 // start only the buckets of the letters that can follow a valid proclitic split are tried.
 import { foldChar } from "../arabic/normalize.js";
+import { firstTwo, mayStartWith } from "./prefix2.js";
 
 /** Fold only Arabic letters of a pattern (regex syntax and ASCII stay as written). */
 export function foldPattern(p: string): string {
@@ -28,10 +29,20 @@ export interface Hit<T> {
 interface Bucket<T> {
   re: RegExp;
   entries: T[];
+  /** each entry's two-character prefix set (see prefix2.ts) */
+  prefixes: Set<string>[];
+  /** sub-buckets by the char codes at the match position, c0 → c1 (-1: end of text) → bucket (null: no entry can match there) */
+  sub: Map<number, Map<number, Bucket<T> | null>>;
+  subCount: number;
 }
+
+/** Sub-buckets kept per bucket; beyond this (odd scripts) the full bucket regex is used. */
+const MAX_SUB = 4096;
 
 export interface CompiledLexicon<T> {
   buckets: Map<string, Bucket<T>>;
+  /** the same buckets by char code: looking up by code avoids making a one-char string per try */
+  byCode: Map<number, Bucket<T>>;
   any: Bucket<T> | null;
   entries: T[];
 }
@@ -107,6 +118,12 @@ function firstOf(p: string): Set<string> {
   return f.chars;
 }
 
+/** One sticky alternation over entries (each its own group, so the matching entry is known). */
+function bucketRe(xs: { re: string }[]): RegExp {
+  // an optional tanwin alef: accusative nouns ("انفجاراً"، "هجوماً") are written with a final ا
+  return new RegExp(`(?:${xs.map((e) => `(${foldPattern(e.re)})`).join("|")})(?:ا)?(?![\\p{L}])`, "uy");
+}
+
 /**
  * Compile entries; `article: false` entries accept only و/ف/ب/ل/ك as proclitics.
  * Capturing groups are not allowed inside entries (the matching entry is found by group index).
@@ -123,15 +140,52 @@ export function compile<T extends { re: string; article?: boolean }>(input: T[])
       groups.set(c, xs);
     }
   }
+  const prefixesOf = new Map<T, Set<string>>(entries.map((e) => [e, firstTwo(foldPattern(e.re))]));
   const make = (xs: T[]): Bucket<T> => ({
-    // an optional tanwin alef: accusative nouns ("انفجاراً"، "هجوماً") are written with a final ا
-    re: new RegExp(`(?:${xs.map((e) => `(${foldPattern(e.re)})`).join("|")})(?:ا)?(?![\\p{L}])`, "uy"),
+    re: bucketRe(xs),
     entries: xs,
+    prefixes: xs.map((e) => prefixesOf.get(e)!),
+    sub: new Map(),
+    subCount: 0,
   });
   const buckets = new Map<string, Bucket<T>>();
   for (const [c, xs] of groups) if (c !== ANY) buckets.set(c, make(xs));
   const anyXs = groups.get(ANY);
-  return { buckets, any: anyXs ? make(anyXs) : null, entries };
+  const byCode = new Map<number, Bucket<T>>();
+  for (const [c, b] of buckets) if (c.length === 1) byCode.set(c.charCodeAt(0), b);
+  return { buckets, byCode, any: anyXs ? make(anyXs) : null, entries };
+}
+
+/**
+ * The part of a bucket that can match where the text reads c0 c1: same entries in the same order
+ * minus those that cannot start there, so the alternation picks the same entry and match.
+ */
+function narrow<T>(b: Bucket<T>, c0: number, c1: number): Bucket<T> | null {
+  let row = b.sub.get(c0);
+  let nb = row?.get(c1);
+  if (nb !== undefined) return nb;
+  // odd scripts: past the cap the full bucket answers (same result, just slower)
+  if (b.subCount >= MAX_SUB) return b;
+  if (row === undefined) b.sub.set(c0, (row = new Map()));
+  const s0 = String.fromCharCode(c0);
+  const s1 = c1 < 0 ? "" : String.fromCharCode(c1);
+  const keep: number[] = [];
+  for (let k = 0; k < b.entries.length; k++) if (mayStartWith(b.prefixes[k]!, s0, s1)) keep.push(k);
+  if (!keep.length) nb = null;
+  else if (keep.length === b.entries.length) nb = b;
+  else {
+    const xs = keep.map((k) => b.entries[k]!);
+    nb = {
+      re: bucketRe(xs as unknown as { re: string }[]),
+      entries: xs,
+      prefixes: keep.map((k) => b.prefixes[k]!),
+      sub: new Map(),
+      subCount: 0,
+    };
+  }
+  b.subCount++;
+  row.set(c1, nb);
+  return nb;
 }
 
 const LETTER_RE = /\p{L}/u;
@@ -208,9 +262,13 @@ export function findAll<T>(lex: CompiledLexicon<T>, text: string, from = 0, to =
       const sp = splits[q]!;
       const at = i + sp[0];
       if (at >= text.length) continue;
-      const b1 = lex.buckets.get(text[at]!);
+      const c0 = text.charCodeAt(at);
+      const c1 = at + 1 < text.length ? text.charCodeAt(at + 1) : -1;
+      const b1 = lex.byCode.get(c0);
       for (let pass = 0; pass < 2; pass++) {
-        const b = pass === 0 ? b1 : lex.any;
+        const full = pass === 0 ? b1 : lex.any;
+        if (!full) continue;
+        const b = narrow(full, c0, c1);
         if (!b) continue;
         b.re.lastIndex = at;
         const m = b.re.exec(text);

@@ -69,7 +69,8 @@ export function recognize(gaz: Gazetteer, toks: GeoToken[], original: string, ma
     // fast path: most words start no name and carry no clitic
     const c0 = tok.t.charCodeAt(0);
     if (c0 !== 0x0648 && c0 !== 0x0641 && c0 !== 0x0628 && c0 !== 0x0644 && c0 !== 0x0627 && c0 !== 0x0631 && !gaz.maxLen.has(tok.t)) {
-      const loose = i > 0 ? looseAfterTypeNoun(gaz, toks, i, [{ f: tok.t, pre: "" }]) : null;
+      // checking the cue word first spares a forms array per ordinary word (same result: no cue, no loose name)
+      const loose = i > 0 && isLooseCue(toks[i - 1]!.t) ? looseAfterTypeNoun(gaz, toks, i, [{ f: tok.t, pre: "" }]) : null;
       if (loose) {
         out.push(loose);
         i = loose.b;
@@ -147,10 +148,11 @@ export function recognize(gaz: Gazetteer, toks: GeoToken[], original: string, ma
 }
 
 const LOOSE_CUES = new Set(["بلده", "بلدات", "بلدتي", "قريه", "قري", "قريتي", "مدينه", "مدن", "مدينتي", "مخيم", "حي"]);
+const LOOSE_PREFIXES = ["و", "ب", "ل", "ف", "وب"];
 function isLooseCue(t: string): boolean {
   if (t.length > 8) return false;
   if (LOOSE_CUES.has(t)) return true;
-  for (const p of ["و", "ب", "ل", "ف", "وب"]) if (t.startsWith(p) && LOOSE_CUES.has(t.slice(p.length))) return true;
+  for (const p of LOOSE_PREFIXES) if (t.startsWith(p) && LOOSE_CUES.has(t.slice(p.length))) return true;
   return false;
 }
 const ADJECTIVE = new Set(["كبيره", "صغيره", "جديده", "قديمه", "مجاوره", "حدوديه", "قريبه", "بعيده", "محاصره", "مدمره", "كامله",

@@ -4,8 +4,16 @@
 // camp and affiliation as well as by name.
 import type { Party, PartyKind } from "../model/index.js";
 
+// Party and source names repeat across every candidate comparison: normalizing each once (a small
+// bounded memo) took normName from the top of the store's profile.
+const NORM_CACHE = new Map<string, string>();
+const NORM_CACHE_MAX = 5000;
+
 export function normName(s: string | null | undefined): string {
-  return (s ?? "")
+  const raw = s ?? "";
+  let out = NORM_CACHE.get(raw);
+  if (out !== undefined) return out;
+  out = raw
     .toLowerCase()
     .normalize("NFKC")
     .replace(/[\u064B-\u065F\u0670\u0640]/g, "") // Arabic diacritics and tatweel
@@ -14,6 +22,11 @@ export function normName(s: string | null | undefined): string {
     .replace(/ى/g, "ي")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
+  if (raw.length <= 200) {
+    if (NORM_CACHE.size >= NORM_CACHE_MAX) NORM_CACHE.clear();
+    NORM_CACHE.set(raw, out);
+  }
+  return out;
 }
 
 /** Parties that carry no information for comparison. */

@@ -9,6 +9,7 @@ import type { Expression, ExpressionBuilder, Kysely, SqlBool } from "kysely";
 import type { HudnaEvent, Party } from "../model/index.js";
 import { addDays, isFine, type IncidentCandidate } from "../incidents/index.js";
 import { cellsAround } from "./cell.js";
+import { padList } from "./bulk.js";
 import type { Database, IncidentRow } from "./schema.js";
 
 type Tx = Kysely<Database>;
@@ -72,13 +73,36 @@ function termOf(e: HudnaEvent): Term | null {
   };
 }
 
-// Two index ranges per event: (cell, date_start) and (place, date_start).
-function termSql(eb: ExpressionBuilder<Database, "incidents">, t: Term): Expression<SqlBool>[] {
-  const when = [eb("date_start", ">=", t.earliest), eb("date_start", "<=", t.latest), eb("date_end", ">=", t.endFrom)];
-  const out: Expression<SqlBool>[] = [];
-  if (t.cells.length) out.push(eb.and([eb("cell", "in", t.cells), ...when]));
-  if (t.names.length) out.push(eb.and([eb("place", "in", t.names), ...when]));
-  return out;
+// Two index ranges per term: (cell, date_start) and (place, date_start).
+function termSql(eb: ExpressionBuilder<Database, "incidents">, t: Term): Expression<SqlBool> {
+  const where: Expression<SqlBool>[] = [];
+  if (t.cells.length) where.push(eb("cell", "in", padList(t.cells)));
+  if (t.names.length) where.push(eb("place", "in", padList(t.names)));
+  return eb.and([eb.or(where), eb("date_start", ">=", t.earliest), eb("date_start", "<=", t.latest), eb("date_end", ">=", t.endFrom)]);
+}
+
+/**
+ * One term per group of overlapping date windows (merged while the group spans at most MERGE_DAYS),
+ * with the union of its events' cells and names: a bounded superset of the candidates
+ * (matchIncident decides). Each group is one query of a fixed shape — `(cell IN … OR place IN …)`
+ * with lists padded to powers of two (padList) — so the statement text, SQLite's
+ * prepared-statement cache key, repeats from report to report; one OR branch per event made nearly
+ * every report's query a new text to prepare.
+ */
+const MERGE_DAYS = 20;
+function mergeTerms(terms: Term[]): Term[] {
+  const sorted = [...terms].sort((a, b) => (a.earliest < b.earliest ? -1 : a.earliest > b.earliest ? 1 : 0));
+  const out: Array<{ t: Term; cells: Set<string>; names: Set<string> }> = [];
+  for (const t of sorted) {
+    const cur = out[out.length - 1];
+    if (cur && t.earliest <= cur.t.latest && t.latest <= addDays(cur.t.earliest, MERGE_DAYS)) {
+      if (t.latest > cur.t.latest) cur.t.latest = t.latest;
+      if (t.endFrom < cur.t.endFrom) cur.t.endFrom = t.endFrom;
+      for (const c of t.cells) cur.cells.add(c);
+      for (const n of t.names) cur.names.add(n);
+    } else out.push({ t: { ...t }, cells: new Set(t.cells), names: new Set(t.names) });
+  }
+  return out.map(({ t, cells, names }) => ({ ...t, cells: [...cells].sort(), names: [...names].sort() }));
 }
 
 export async function loadMembers(tx: Tx, incidentIds: string[]): Promise<Map<string, StoredMember[]>> {
@@ -97,7 +121,7 @@ export async function loadMembers(tx: Tx, incidentIds: string[]): Promise<Map<st
         "reports.published as published",
         "reports.ingested_at as ingested_at",
       ])
-      .where("events.incident_id", "in", incidentIds.slice(i, i + 500))
+      .where("events.incident_id", "in", padList(incidentIds.slice(i, i + 500)))
       .execute();
     for (const r of rows) {
       const list = out.get(r.incident_id!) ?? [];
@@ -110,19 +134,19 @@ export async function loadMembers(tx: Tx, incidentIds: string[]): Promise<Map<st
 
 export async function fetchCandidates(tx: Tx, events: HudnaEvent[], extraIds: string[]): Promise<Candidates> {
   const rows = new Map<string, IncidentRow>();
-  // Events of one report often share a window: one term each, duplicates dropped.
-  const terms = [...new Map(events.map(termOf).filter((t): t is Term => t !== null).map((t) => [JSON.stringify(t), t])).values()];
-  if (terms.length) {
+  const terms = mergeTerms(events.map(termOf).filter((t): t is Term => t !== null));
+  for (const t of terms) {
+    if (rows.size >= CANDIDATE_LIMIT) break;
     const found = await tx
       .selectFrom("incidents")
       .selectAll()
-      .where((eb) => eb.or(terms.flatMap((t) => termSql(eb, t))))
+      .where((eb) => termSql(eb, t))
       .limit(CANDIDATE_LIMIT)
       .execute();
     for (const r of found) rows.set(r.id, r);
   }
   const extra = [...new Set(extraIds)].filter((id) => !rows.has(id));
-  if (extra.length) for (const r of await tx.selectFrom("incidents").selectAll().where("id", "in", extra).execute()) rows.set(r.id, r);
+  if (extra.length) for (const r of await tx.selectFrom("incidents").selectAll().where("id", "in", padList(extra)).execute()) rows.set(r.id, r);
   const members = rows.size ? await loadMembers(tx, [...rows.keys()]) : new Map<string, StoredMember[]>();
   const list = [...rows.values()].map((row): IncidentCandidate => {
     const ms = members.get(row.id) ?? [];

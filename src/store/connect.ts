@@ -33,7 +33,8 @@ export function parseDbUrl(url?: string): DbTarget {
 
 /**
  * Kysely prepares every query anew; preparing costs more than running a small indexed query. Keep
- * prepared statements by SQL text (bounded: `in (…)` lists of varying length make new texts).
+ * prepared statements by SQL text, least recently used evicted first (bounded: varying texts would
+ * otherwise grow it forever; the store keeps its texts few, see bulk.ts).
  */
 function cachedStatements(sqlite: BetterSqlite3.Database) {
   const cache = new Map<string, BetterSqlite3.Statement>();
@@ -41,11 +42,14 @@ function cachedStatements(sqlite: BetterSqlite3.Database) {
     close: () => sqlite.close(),
     prepare(text: string) {
       let stmt = cache.get(text);
-      if (!stmt) {
-        if (cache.size >= 500) cache.clear();
+      if (stmt) {
+        // least recently used goes first: re-insert marks this one as just used
+        cache.delete(text);
+      } else {
+        if (cache.size >= 1000) cache.delete(cache.keys().next().value!);
         stmt = sqlite.prepare(text);
-        cache.set(text, stmt);
       }
+      cache.set(text, stmt);
       return stmt;
     },
   };

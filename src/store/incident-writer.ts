@@ -8,7 +8,7 @@ import type { Insertable, Kysely } from "kysely";
 import { summarizeIncident, violationsOf, type Member, type ZoneWindow } from "../incidents/index.js";
 import type { Database, IncidentRow } from "./schema.js";
 import { safeText } from "./text.js";
-import { bulkInsert } from "./bulk.js";
+import { bulkInsert, padList } from "./bulk.js";
 import { cellOf } from "./cell.js";
 import type { Dialect } from "./dialect.js";
 import { applyOverrides, parseOverrides } from "./overrides.js";
@@ -197,7 +197,7 @@ export class IncidentWrites {
   async writeRest(tx: Tx): Promise<void> {
     const stale = [...this.stale];
     for (let i = 0; i < stale.length; i += 500) {
-      const ids = stale.slice(i, i + 500);
+      const ids = padList(stale.slice(i, i + 500));
       await tx.deleteFrom("incident_parties").where("incident_id", "in", ids).execute();
       await tx.deleteFrom("incident_sources").where("incident_id", "in", ids).execute();
       await tx.deleteFrom("incident_figures").where("incident_id", "in", ids).execute();
@@ -210,6 +210,6 @@ export class IncidentWrites {
     await insert("incident_figures", [...this.figures.values()].flat());
     await insert("violations", [...this.violations.values()].flat());
     await insert("incident_revisions", this.revisions);
-    for (let i = 0; i < this.deleted.length; i += 500) await tx.deleteFrom("incidents").where("id", "in", this.deleted.slice(i, i + 500)).execute();
+    for (let i = 0; i < this.deleted.length; i += 500) await tx.deleteFrom("incidents").where("id", "in", padList(this.deleted.slice(i, i + 500))).execute();
   }
 }

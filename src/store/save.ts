@@ -8,7 +8,7 @@ import { matchIncident, opensIncident, type Member, type ZoneWindow } from "../i
 import type { Database } from "./schema.js";
 import type { Dialect } from "./dialect.js";
 import { withWriteTransaction } from "./tx.js";
-import { bulkInsert } from "./bulk.js";
+import { bulkInsert, padList } from "./bulk.js";
 import { safeText } from "./text.js";
 import { compareVersions } from "./version.js";
 import { IncidentWrites, incidentIdFor } from "./incident-writer.js";
@@ -96,7 +96,7 @@ export async function saveExtraction(db: Kysely<Database>, dialect: Dialect, zon
     const wanted = events.map((e) => String(e.id || ""));
     const taken = new Set(
       wanted.filter(Boolean).length
-        ? (await tx.selectFrom("events").select("id").where("id", "in", wanted.filter(Boolean)).execute()).map((r) => r.id)
+        ? (await tx.selectFrom("events").select("id").where("id", "in", padList(wanted.filter(Boolean))).execute()).map((r) => r.id)
         : [],
     );
     const used = new Set<string>();
@@ -113,7 +113,7 @@ export async function saveExtraction(db: Kysely<Database>, dialect: Dialect, zon
     // Denials may dispute events of other reports: their incidents join the candidates.
     const remote = [...new Set(disputesOf.flat().filter((d) => !used.has(d)))];
     const remoteIncidents = remote.length
-      ? (await tx.selectFrom("events").select("incident_id").where("id", "in", remote).execute()).map((r) => r.incident_id).filter((x): x is string => !!x)
+      ? (await tx.selectFrom("events").select("incident_id").where("id", "in", padList(remote)).execute()).map((r) => r.incident_id).filter((x): x is string => !!x)
       : [];
     const cands = await fetchCandidates(tx, events, remoteIncidents);
     const candidateById = new Map(cands.list.map((c) => [c.id, c]));
@@ -159,7 +159,7 @@ export async function saveExtraction(db: Kysely<Database>, dialect: Dialect, zon
     const touched = [...new Set([...joined, ...leftBehind])];
     const missing = touched.filter((id) => !cands.rows.has(id));
     const oldRows = new Map(cands.rows);
-    if (missing.length) for (const r of await tx.selectFrom("incidents").selectAll().where("id", "in", missing).execute()) oldRows.set(r.id, r);
+    if (missing.length) for (const r of await tx.selectFrom("incidents").selectAll().where("id", "in", padList(missing)).execute()) oldRows.set(r.id, r);
     const stored = new Map(cands.members);
     if (missing.length) for (const [id, ms] of await loadMembers(tx, missing)) stored.set(id, ms);
 

@@ -39,6 +39,6 @@ forEachEngine("store: API indexes", (engine) => {
         ? (await sql<{ name: string }>`select name from sqlite_master where type = 'index'`.execute(store.db)).rows.map((r) => r.name)
         : (await sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = current_schema()`.execute(store.db)).rows.map((r) => r.name);
     for (const n of ["violations_zone_date_party", "incidents_killed", "incidents_zone_date_id", "quarantine_key"]) assert.ok(names.includes(n), `${n} in ${names.join(",")}`);
-    for (const n of ["violations_zone_date", "incidents_zone_date"]) assert.ok(!names.includes(n), `${n} dropped`);
+    for (const n of ["violations_zone_date", "violations_date", "incidents_zone_date"]) assert.ok(!names.includes(n), `${n} dropped`);
   });
 });
