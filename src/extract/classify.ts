@@ -99,15 +99,35 @@ function negatedAt(s: Sentence, norm: string, pos: number): boolean {
   return words.some((w) => NEG.has(w.replace(/^[وف]/, "")) || NEG.has(w));
 }
 
+/**
+ * A suffix of `s` starting at a space with the last few words in it: splitting a suffix that
+ * starts at whitespace yields exactly the whole text's last tokens, without splitting the whole
+ * segment for every trigger. Callers fall back to the whole text when the tail has too few.
+ */
+function tailOf(s: string): string {
+  let spaces = 0;
+  for (let i = s.length - 1; i >= 0; i--) {
+    if (s.charCodeAt(i) === 0x20 && ++spaces === 6) return s.slice(i);
+  }
+  return s;
+}
+/** The last k parts of s.split(/\s+/), computed on the tail when it holds more than k parts. */
+function lastParts(s: string, tail: string, k: number): string[] {
+  const parts = tail.split(/\s+/);
+  return parts.length > k ? parts.slice(-k) : s.split(/\s+/).slice(-k);
+}
+
 /** Is this trigger negated, hypothetical/future, background, or an attempt? */
 function blocked(s: Sentence, norm: string, h: Hit<TriggerEntry>): { neg: boolean; modal: boolean; bg: boolean; future: boolean } {
   const seg = segmentOf(s, h.start);
   const segStart = s.cuts[seg]!;
   const before = norm.slice(segStart, h.start);
-  const words = before.trim().split(/\s+/).filter(Boolean).slice(-4);
+  const tail = tailOf(before);
+  let words = tail.trim().split(/\s+/).filter(Boolean);
+  words = words.length >= 4 ? words.slice(-4) : before.trim().split(/\s+/).filter(Boolean).slice(-4);
   const neg = words.some((w) => NEG.has(w.replace(/^[وف]/, "")) || NEG.has(w));
   const modal = MODAL.some((c) => hasWordPhrase(before, c)) || /(?:^|\s)(?:حاول|حاولت|محاوله|محاولات|تحاول|يحاول)(?:\s|$)/.test(before);
-  const bg = BG.some((c) => before.includes(c)) || /(?:^|\s)منذ(?:\s|$)/.test(before.split(/\s+/).slice(-3).join(" "));
+  const bg = BG.some((c) => before.includes(c)) || /(?:^|\s)منذ(?:\s|$)/.test(lastParts(before, tail, 3).join(" "));
   // future: the proclitic س on an imperfect verb ("ستقصف"، "سيشن")
   const core = h.text.replace(/^[وف]/, "");
   const future = /^س[يتن]/.test(core) && h.entry.type !== "humanitarian" && !startRe(h.entry.re).test(core);

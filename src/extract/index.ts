@@ -34,7 +34,7 @@ export function extractReport(report: Report, opts: ExtractOptions = {}): Extrac
   const outlet = opts.outlet ?? report?.outlet ?? null;
   const key = normalizeKey(text);
   const id = createHash("sha256").update(key).digest("hex");
-  const firstLine = text.split("\n").find((l) => l.trim()) ?? "";
+  const firstLine = firstNonBlankLine(text);
   const result: ExtractResult = {
     report: {
       id,
@@ -87,6 +87,18 @@ export function extractReport(report: Report, opts: ExtractOptions = {}): Extrac
     result.events = [];
   }
   return result;
+}
+
+/** text.split("\n").find((l) => l.trim()) ?? "", without splitting the whole report. */
+function firstNonBlankLine(text: string): string {
+  let from = 0;
+  for (;;) {
+    const nl = text.indexOf("\n", from);
+    const line = nl < 0 ? text.slice(from) : text.slice(from, nl);
+    if (line.trim()) return line;
+    if (nl < 0) return "";
+    from = nl + 1;
+  }
 }
 
 export function extractText(text: string, opts: ExtractOptions = {}): ExtractResult {

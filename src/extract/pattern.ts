@@ -7,7 +7,7 @@
 // proclitic split). Entries are bucketed by the first letter of their core instead; at each word
 // start only the buckets of the letters that can follow a valid proclitic split are tried.
 import { foldChar } from "../arabic/normalize.js";
-import { firstTwo, mayStartWith } from "./prefix2.js";
+import { firstChars, mayStartWith } from "./prefixes.js";
 
 /** Fold only Arabic letters of a pattern (regex syntax and ASCII stay as written). */
 export function foldPattern(p: string): string {
@@ -29,15 +29,17 @@ export interface Hit<T> {
 interface Bucket<T> {
   re: RegExp;
   entries: T[];
-  /** each entry's two-character prefix set (see prefix2.ts) */
+  /** each entry's prefix set (see prefixes.ts) */
   prefixes: Set<string>[];
-  /** sub-buckets by the char codes at the match position, c0 → c1 (-1: end of text) → bucket (null: no entry can match there) */
-  sub: Map<number, Map<number, Bucket<T> | null>>;
+  /** sub-buckets by the char codes at the match position, c0 → c1 → c2 (-1: end of text) → bucket (null: no entry can match there) */
+  sub: Map<number, Map<number, Map<number, Bucket<T> | null>>>;
   subCount: number;
+  /** sub-buckets by the entries they keep: many character triples keep the same entries, one regex serves them */
+  bySubset: Map<string, Bucket<T>>;
 }
 
 /** Sub-buckets kept per bucket; beyond this (odd scripts) the full bucket regex is used. */
-const MAX_SUB = 4096;
+const MAX_SUB = 50_000;
 
 export interface CompiledLexicon<T> {
   buckets: Map<string, Bucket<T>>;
@@ -140,13 +142,14 @@ export function compile<T extends { re: string; article?: boolean }>(input: T[])
       groups.set(c, xs);
     }
   }
-  const prefixesOf = new Map<T, Set<string>>(entries.map((e) => [e, firstTwo(foldPattern(e.re))]));
+  const prefixesOf = new Map<T, Set<string>>(entries.map((e) => [e, firstChars(foldPattern(e.re))]));
   const make = (xs: T[]): Bucket<T> => ({
     re: bucketRe(xs),
     entries: xs,
     prefixes: xs.map((e) => prefixesOf.get(e)!),
     sub: new Map(),
     subCount: 0,
+    bySubset: new Map(),
   });
   const buckets = new Map<string, Bucket<T>>();
   for (const [c, xs] of groups) if (c !== ANY) buckets.set(c, make(xs));
@@ -160,31 +163,40 @@ export function compile<T extends { re: string; article?: boolean }>(input: T[])
  * The part of a bucket that can match where the text reads c0 c1: same entries in the same order
  * minus those that cannot start there, so the alternation picks the same entry and match.
  */
-function narrow<T>(b: Bucket<T>, c0: number, c1: number): Bucket<T> | null {
+function narrow<T>(b: Bucket<T>, c0: number, c1: number, c2: number): Bucket<T> | null {
   let row = b.sub.get(c0);
-  let nb = row?.get(c1);
+  let cell = row?.get(c1);
+  let nb = cell?.get(c2);
   if (nb !== undefined) return nb;
   // odd scripts: past the cap the full bucket answers (same result, just slower)
   if (b.subCount >= MAX_SUB) return b;
   if (row === undefined) b.sub.set(c0, (row = new Map()));
-  const s0 = String.fromCharCode(c0);
-  const s1 = c1 < 0 ? "" : String.fromCharCode(c1);
+  if (cell === undefined) row.set(c1, (cell = new Map()));
+  let chars = String.fromCharCode(c0);
+  if (c1 >= 0) chars += String.fromCharCode(c1);
+  if (c1 >= 0 && c2 >= 0) chars += String.fromCharCode(c2);
   const keep: number[] = [];
-  for (let k = 0; k < b.entries.length; k++) if (mayStartWith(b.prefixes[k]!, s0, s1)) keep.push(k);
+  for (let k = 0; k < b.entries.length; k++) if (mayStartWith(b.prefixes[k]!, chars)) keep.push(k);
   if (!keep.length) nb = null;
   else if (keep.length === b.entries.length) nb = b;
   else {
-    const xs = keep.map((k) => b.entries[k]!);
-    nb = {
-      re: bucketRe(xs as unknown as { re: string }[]),
-      entries: xs,
-      prefixes: keep.map((k) => b.prefixes[k]!),
-      sub: new Map(),
-      subCount: 0,
-    };
+    const subsetKey = keep.join(",");
+    nb = b.bySubset.get(subsetKey) ?? null;
+    if (!nb) {
+      const xs = keep.map((k) => b.entries[k]!);
+      nb = {
+        re: bucketRe(xs as unknown as { re: string }[]),
+        entries: xs,
+        prefixes: keep.map((k) => b.prefixes[k]!),
+        sub: new Map(),
+        subCount: 0,
+        bySubset: new Map(),
+      };
+      b.bySubset.set(subsetKey, nb);
+    }
   }
   b.subCount++;
-  row.set(c1, nb);
+  cell.set(c2, nb);
   return nb;
 }
 
@@ -264,11 +276,12 @@ export function findAll<T>(lex: CompiledLexicon<T>, text: string, from = 0, to =
       if (at >= text.length) continue;
       const c0 = text.charCodeAt(at);
       const c1 = at + 1 < text.length ? text.charCodeAt(at + 1) : -1;
+      const c2 = at + 2 < text.length ? text.charCodeAt(at + 2) : -1;
       const b1 = lex.byCode.get(c0);
       for (let pass = 0; pass < 2; pass++) {
         const full = pass === 0 ? b1 : lex.any;
         if (!full) continue;
-        const b = narrow(full, c0, c1);
+        const b = narrow(full, c0, c1, c2);
         if (!b) continue;
         b.re.lastIndex = at;
         const m = b.re.exec(text);

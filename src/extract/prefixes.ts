@@ -1,23 +1,25 @@
-// Two-character prefixes a lexicon pattern can start with, as a SOUND over-approximation: a
+// The first K (= 3) characters a lexicon pattern can start with, as a SOUND over-approximation: a
 // pattern can only match at a position whose first two characters are in its set. Used to give
 // each lexicon bucket a sub-regex per second character holding only the entries that can match
-// there, so the big alternations are not tried (and fail) at almost every word start.
+// there, so the big alternations are not tried (and fail) at almost every word start. Three, not
+// two: "(?:ال)?" makes "ال" a possible start of most entries; the third letter tells them apart.
 //
-// Strings in the set have length 0–2; "*" stands for any one character; a string shorter than 2
+// Strings in the set have length 0–K; "*" stands for any one character; a string shorter than K
 // means the pattern can end there (anything may follow). Unknown syntax becomes "*", never less.
 export const ANY2 = "*";
+export const K = 3;
 
 function concat(a: Set<string>, b: Set<string>): Set<string> {
   const out = new Set<string>();
   for (const x of a) {
-    if (x.length >= 2) out.add(x);
-    else for (const y of b) out.add((x + y).slice(0, 2));
+    if (x.length >= K) out.add(x);
+    else for (const y of b) out.add((x + y).slice(0, K));
   }
   return out;
 }
 
 /** Prefix set of a folded pattern (the regex subset the lexicons use). */
-export function firstTwo(p: string): Set<string> {
+export function firstChars(p: string): Set<string> {
   let i = 0;
   function alt(): Set<string> {
     const out = new Set<string>();
@@ -35,12 +37,22 @@ export function firstTwo(p: string): Set<string> {
     while (i < p.length && p[i] !== "|" && p[i] !== ")") {
       let a = atom();
       const q = p[i];
-      if (q === "?" || q === "*" || q === "+" || q === "{") {
+      if (q === "?") {
+        i++;
+        if (p[i] === "?") i++;
+        a = new Set<string>(["", ...a]); // optional: zero or one copy
+      } else if (q === "*" || q === "+" || q === "{") {
         if (q === "{") i = p.indexOf("}", i) + 1;
         else i++;
         if (p[i] === "?") i++; // lazy quantifier
-        // any repetition count: "", one copy, two copies (two copies already fill 2 characters)
-        a = new Set<string>(["", ...a, ...concat(a, a)]);
+        // any repetition count: "", and 1..K copies (K copies fill K characters; more add nothing)
+        const reps = new Set<string>(["", ...a]);
+        let pow = a;
+        for (let r = 2; r <= K; r++) {
+          pow = concat(pow, a);
+          pow.forEach((x) => reps.add(x));
+        }
+        a = reps;
       }
       out = concat(out, a);
     }
@@ -84,13 +96,14 @@ export function firstTwo(p: string): Set<string> {
   return alt();
 }
 
-/** Whether a pattern with prefix set `ps` can match where the text reads c0 c1 ("" = end of text). */
-export function mayStartWith(ps: Set<string>, c0: string, c1: string): boolean {
-  for (const x of ps) {
-    if (x.length === 0) return true;
-    if (x[0] !== ANY2 && x[0] !== c0) continue;
-    if (x.length < 2) return true;
-    if (c1 !== "" && (x[1] === ANY2 || x[1] === c1)) return true;
+/** Whether a pattern with prefix set `ps` can match where the text reads `chars` (its next K characters, fewer at the end). */
+export function mayStartWith(ps: Set<string>, chars: string): boolean {
+  outer: for (const x of ps) {
+    for (let k = 0; k < x.length; k++) {
+      if (k >= chars.length) continue outer; // the pattern needs a character the text does not have
+      if (x[k] !== ANY2 && x[k] !== chars[k]) continue outer;
+    }
+    return true;
   }
   return false;
 }
