@@ -117,6 +117,21 @@ function lastParts(s: string, tail: string, k: number): string[] {
   return parts.length > k ? parts.slice(-k) : s.split(/\s+/).slice(-k);
 }
 
+/**
+ * Modal and background cues present in the sentence at all: `before` is a slice of s.text, so a
+ * cue absent from the sentence is absent from it (saves scanning every cue for every trigger).
+ * blocked() runs for each trigger of one sentence in turn: the last sentence's answer is kept.
+ */
+let cuesFor: Sentence | null = null;
+let cuesVal: { modal: string[]; bg: string[] } = { modal: [], bg: [] };
+function cuesIn(s: Sentence): { modal: string[]; bg: string[] } {
+  if (s !== cuesFor) {
+    cuesVal = { modal: MODAL.filter((c) => s.text.includes(c)), bg: BG.filter((c) => s.text.includes(c)) };
+    cuesFor = s;
+  }
+  return cuesVal;
+}
+
 /** Is this trigger negated, hypothetical/future, background, or an attempt? */
 function blocked(s: Sentence, norm: string, h: Hit<TriggerEntry>): { neg: boolean; modal: boolean; bg: boolean; future: boolean } {
   const seg = segmentOf(s, h.start);
@@ -126,8 +141,9 @@ function blocked(s: Sentence, norm: string, h: Hit<TriggerEntry>): { neg: boolea
   let words = tail.trim().split(/\s+/).filter(Boolean);
   words = words.length >= 4 ? words.slice(-4) : before.trim().split(/\s+/).filter(Boolean).slice(-4);
   const neg = words.some((w) => NEG.has(w.replace(/^[وف]/, "")) || NEG.has(w));
-  const modal = MODAL.some((c) => hasWordPhrase(before, c)) || /(?:^|\s)(?:حاول|حاولت|محاوله|محاولات|تحاول|يحاول)(?:\s|$)/.test(before);
-  const bg = BG.some((c) => before.includes(c)) || /(?:^|\s)منذ(?:\s|$)/.test(lastParts(before, tail, 3).join(" "));
+  const cues = cuesIn(s);
+  const modal = cues.modal.some((c) => hasWordPhrase(before, c)) || /(?:^|\s)(?:حاول|حاولت|محاوله|محاولات|تحاول|يحاول)(?:\s|$)/.test(before);
+  const bg = cues.bg.some((c) => before.includes(c)) || /(?:^|\s)منذ(?:\s|$)/.test(lastParts(before, tail, 3).join(" "));
   // future: the proclitic س on an imperfect verb ("ستقصف"، "سيشن")
   const core = h.text.replace(/^[وف]/, "");
   const future = /^س[يتن]/.test(core) && h.entry.type !== "humanitarian" && !startRe(h.entry.re).test(core);

@@ -9,7 +9,7 @@ import type { Db } from "../store-handle.js";
 import { filterQueryProperties } from "../schemas.js";
 import { parseFilters, type FilterQuery, type IncidentFilters } from "../queries/filters.js";
 import { iterateIncidentPages } from "../queries/incidents.js";
-import { EXPORT_FORMATS, writeExport, type ExportFormat, type ExportIncident } from "../../store/export/index.js";
+import { EXPORT_FORMATS, withSources, writeExport, type ExportFormat, type ExportIncident } from "../../store/export/index.js";
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   geojson: "application/geo+json; charset=utf-8",
@@ -19,31 +19,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 
 /** Incidents with their attributed sources and report ids, as the store's writers take them. */
 async function* exportRows(db: Db, filters: IncidentFilters): AsyncGenerator<ExportIncident> {
-  for await (const page of iterateIncidentPages(db, filters)) {
-    const src = await db
-      .selectFrom("incident_sources")
-      .select(["incident_id", "report_id", "name", "kind"])
-      .where(
-        "incident_id",
-        "in",
-        page.map((r) => r.id),
-      )
-      .orderBy("incident_id")
-      .orderBy("report_id")
-      .orderBy("name")
-      .execute();
-    const by = new Map<string, { sources: Map<string, string>; reports: Set<string> }>();
-    for (const s of src) {
-      let e = by.get(s.incident_id);
-      if (!e) by.set(s.incident_id, (e = { sources: new Map(), reports: new Set() }));
-      if (!e.sources.has(s.name)) e.sources.set(s.name, s.kind);
-      e.reports.add(s.report_id);
-    }
-    for (const row of page) {
-      const e = by.get(row.id);
-      yield { row, sources: e ? [...e.sources].map(([name, kind]) => ({ name, kind })) : [], reportIds: e ? [...e.reports] : [] };
-    }
-  }
+  for await (const page of iterateIncidentPages(db, filters)) yield* await withSources(db, page);
 }
 
 export async function exportRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {

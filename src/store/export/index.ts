@@ -8,7 +8,7 @@ import { writeExport, type ExportFormat } from "./formats.js";
 export { EXPORT_FORMATS, csvField, csvLine, incidentJson, writeExport } from "./formats.js";
 export type { ExportFormat } from "./formats.js";
 export { CSV_COLUMNS, acledType, toAcledRecord } from "./acled.js";
-export { iterateIncidents } from "./query.js";
+export { iterateIncidents, withSources } from "./query.js";
 export type { ExportFilter, ExportIncident } from "./query.js";
 
 export async function exportIncidents(db: Kysely<Database>, format: ExportFormat, filter: ExportFilter, out: Writable, pageSize?: number): Promise<number> {

@@ -51,7 +51,8 @@ export async function* iterateIncidents(db: Kysely<Database>, filter: ExportFilt
   }
 }
 
-async function withSources(db: Kysely<Database>, page: IncidentRow[]): Promise<ExportIncident[]> {
+/** A page of incident rows with their attributed sources and report ids (shared with the API's export). */
+export async function withSources(db: Kysely<Database>, page: IncidentRow[]): Promise<ExportIncident[]> {
   if (!page.length) return [];
   const rows = await db
     .selectFrom("incident_sources")
