@@ -128,6 +128,8 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
     const denial = cands.find((c) => c.type === "denial");
     const denialCut = denial ? s.cuts[segmentOf(s, denial.pos)]! : -1;
     const sideOf = (pos: number) => (denialCut < 0 ? 0 : pos >= denialCut ? 1 : -1);
+    // once per sentence, not per candidate
+    const hedged = cands.length > 0 && HEDGES.some((h) => s.text.includes(h));
     for (const c of cands) {
       const d = pickDate(resolved, c, s, norm, cands);
       const side = denialCut < 0 ? 0 : c.type === "denial" ? 1 : -1;
@@ -169,7 +171,7 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
       const munitions = [...new Set(c.triggers.map((h) => h.entry.munition).filter((x): x is string => !!x))];
       if (counts.munitions.length && (munitions.length || VIOLENT.has(c.type))) dr.details.munitions = counts.munitions.map((mu) => ({ name: mu.text, count: mu.count }));
       else if (munitions.length) dr.details.munitions = munitions.map((name) => ({ name, count: null }));
-      if (HEDGES.some((h) => s.text.includes(h))) dr.details.hedged = true;
+      if (hedged) dr.details.hedged = true;
       if (c.type === "territory_change" && dr.actors.length) dr.details.gained_by = dr.actors[0]!.name;
       if (c.aggregate) dr.details.aggregate = true;
       if (c.countOnly) {
