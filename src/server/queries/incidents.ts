@@ -6,6 +6,7 @@ import type { Db } from "../store-handle.js";
 import { encodeCursor, type Cursor, type SortKey } from "./cursor.js";
 import { filterExpression, type IncidentFilters } from "./filters.js";
 import type { Party } from "../../model/index.js";
+import { incidentFields } from "../../store/export/index.js";
 
 export interface Range3 {
   low: number | null;
@@ -40,36 +41,9 @@ export interface IncidentItem {
   updated_at: string;
 }
 
-export function parseJsonArray<T>(s: string | null): T[] {
-  if (!s) return [];
-  try {
-    const v = JSON.parse(s) as unknown;
-    return Array.isArray(v) ? (v as T[]) : [];
-  } catch {
-    return [];
-  }
-}
 
 export function toItem(r: IncidentRow): IncidentItem {
-  return {
-    id: r.id,
-    type: r.type,
-    date_start: r.date_start,
-    date_end: r.date_end,
-    date_precision: r.date_precision,
-    place: { name: r.place, name_ar: r.place_ar, admin1: r.admin1, lat: r.lat, lon: r.lon, precision: r.place_precision },
-    zone: r.zone,
-    killed: { low: r.killed_low, best: r.killed_best, high: r.killed_high },
-    injured: { low: r.injured_low, best: r.injured_best, high: r.injured_high },
-    status: r.status,
-    report_count: r.report_count,
-    source_count: r.source_count,
-    actors: parseJsonArray<Party>(r.actors),
-    targets: parseJsonArray<Party>(r.targets),
-    is_violation: Boolean(r.is_violation),
-    confidence: r.confidence,
-    updated_at: r.updated_at,
-  };
+  return incidentFields(r);
 }
 
 type SortCol = "incidents.date_start" | "incidents.killed_best";

@@ -5,6 +5,8 @@ import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { CSV_COLUMNS, toAcledRecord } from "./acled.js";
 import type { ExportIncident } from "./query.js";
+import type { Party } from "../../model/index.js";
+import type { IncidentRow } from "../schema.js";
 
 export const EXPORT_FORMATS = ["geojson", "csv", "jsonl"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -20,17 +22,19 @@ export function csvLine(values: unknown[]): string {
   return values.map(csvField).join(",") + "\r\n";
 }
 
-function parseJson(s: string): unknown {
+/** A JSON array column as an array; anything else (null, broken JSON) as []. */
+export function parseJsonArray<T>(s: string | null): T[] {
+  if (!s) return [];
   try {
-    return JSON.parse(s);
+    const v = JSON.parse(s) as unknown;
+    return Array.isArray(v) ? (v as T[]) : [];
   } catch {
-    return null;
+    return [];
   }
 }
 
-/** The full incident as one JSON object (JSONL lines and GeoJSON properties). */
-export function incidentJson(x: ExportIncident): Record<string, unknown> {
-  const r = x.row;
+/** An incident row's own fields as JSON: the API's list items and the exports share this shape. */
+export function incidentFields(r: IncidentRow) {
   return {
     id: r.id,
     type: r.type,
@@ -42,16 +46,20 @@ export function incidentJson(x: ExportIncident): Record<string, unknown> {
     killed: { low: r.killed_low, best: r.killed_best, high: r.killed_high },
     injured: { low: r.injured_low, best: r.injured_best, high: r.injured_high },
     status: r.status,
-    is_violation: r.is_violation === 1,
     report_count: r.report_count,
     source_count: r.source_count,
-    actors: parseJson(r.actors),
-    targets: parseJson(r.targets),
-    sources: x.sources,
-    report_ids: x.reportIds,
+    actors: parseJsonArray<Party>(r.actors),
+    targets: parseJsonArray<Party>(r.targets),
+    // PostgreSQL and SQLite may hand the flag back as 1 or true
+    is_violation: Boolean(r.is_violation),
     confidence: r.confidence,
     updated_at: r.updated_at,
   };
+}
+
+/** The full incident as one JSON object (JSONL lines and GeoJSON properties). */
+export function incidentJson(x: ExportIncident): Record<string, unknown> {
+  return { ...incidentFields(x.row), sources: x.sources, report_ids: x.reportIds };
 }
 
 async function write(out: Writable, chunk: string): Promise<void> {

@@ -5,7 +5,7 @@ import type { Database } from "../schema.js";
 import { iterateIncidents, type ExportFilter } from "./query.js";
 import { writeExport, type ExportFormat } from "./formats.js";
 
-export { EXPORT_FORMATS, csvField, csvLine, incidentJson, writeExport } from "./formats.js";
+export { EXPORT_FORMATS, csvField, csvLine, incidentFields, incidentJson, parseJsonArray, writeExport } from "./formats.js";
 export type { ExportFormat } from "./formats.js";
 export { CSV_COLUMNS, acledType, toAcledRecord } from "./acled.js";
 export { iterateIncidents, withSources } from "./query.js";
