@@ -1,6 +1,7 @@
 // Monitored zones as GeoJSON with their violation totals, and a zone's violations as a time
 // series (incidents per bucket, split by acting party). Daily sums come from SQL (index
-// violations_zone_date); weeks are folded in code so the SQL stays identical on both engines.
+// violations_zone_date_party); weeks are folded in code so the SQL stays identical on both engines.
+import type { ZoneInput } from "../../store/index.js";
 import type { Db } from "../store-handle.js";
 
 export interface ZoneFeature {
@@ -19,16 +20,8 @@ export interface ZoneFeature {
   };
 }
 
-/** A zone as a loader outside the store provides it (the geo stage's zone file). */
-export interface ZoneSource {
-  id: string;
-  name: string;
-  name_ar?: string | null;
-  guarantors?: string[];
-  start?: string | null;
-  end?: string | null;
-  geometry: unknown;
-}
+/** A zone as a loader outside the store provides it (the geo stage's zone file): the store's own shape. */
+export type ZoneSource = ZoneInput;
 
 function jsonOr<T>(s: string | null, dflt: T): T {
   if (!s) return dflt;
