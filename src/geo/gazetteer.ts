@@ -21,7 +21,11 @@ export interface Gazetteer {
   overlay: { path: string; places: number; error?: string } | null;
 }
 
-export const BUILT_PATH = fileURLToPath(new URL("../../assets/geo/gazetteer.json", import.meta.url));
+// HUDNA_GAZETTEER swaps in another built gazetteer (a frozen copy for output comparisons, a
+// country other than Syria); the shipped one is the default.
+export const BUILT_PATH = process.env.HUDNA_GAZETTEER
+  ? resolve(process.env.HUDNA_GAZETTEER)
+  : fileURLToPath(new URL("../../assets/geo/gazetteer.json", import.meta.url));
 let overlayPath: string | null = resolve("data/gazetteer-extra.json");
 /** An overlay the user named explicitly must load; the default one is skipped when broken. */
 let overlayRequired = false;
