@@ -26,6 +26,7 @@ import { explainSqlite } from "../src/server/queries/explain.js";
 interface CannonResult {
   requests: { average: number };
   errors: number;
+  timeouts: number;
   non2xx: number;
 }
 interface CannonRequest {
@@ -136,6 +137,8 @@ interface Figures {
   p99: number;
   rps: number;
   errors: number;
+  /** what the errors were, so a bad run explains itself: "timeouts=… status_503=…" */
+  why: string;
 }
 
 function pct(sorted: number[], p: number): number {
@@ -145,14 +148,19 @@ function pct(sorted: number[], p: number): number {
 
 async function load(base: string, paths: () => string): Promise<Figures> {
   const times: number[] = [];
+  const statuses = new Map<number, number>();
   const inst = autocannon({
     url: base,
     connections: CONNECTIONS,
     duration: SECONDS,
     requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: paths() }) }],
   });
-  inst.on("response", (_c: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
+  inst.on("response", (_c: unknown, status: number, _bytes: number, ms: number) => {
+    times.push(ms);
+    if (status < 200 || status > 299) statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  });
   const res = await inst;
+  const why = [`timeouts=${res.timeouts}`, `conn_errors=${res.errors - res.timeouts}`, ...[...statuses].map(([s, n]) => `status_${s}=${n}`)];
   times.sort((a, b) => a - b);
   return {
     p50: pct(times, 50),
@@ -160,6 +168,7 @@ async function load(base: string, paths: () => string): Promise<Figures> {
     p99: pct(times, 99),
     rps: res.requests.average,
     errors: res.errors + res.non2xx,
+    why: why.join(" "),
   };
 }
 
@@ -236,6 +245,7 @@ async function main(): Promise<void> {
     const health = results[0]![1];
     const line = (name: string, f: Figures, target?: number) =>
       `BENCH api ${name} p50_ms=${fmt(f.p50)} p95_ms=${fmt(f.p95)} p99_ms=${fmt(f.p99)} req_s=${fmt(f.rps)} errors=${f.errors}` +
+      (f.errors ? ` (${f.why})` : "") +
       (name === "health" ? "" : ` p95_vs_health=${fmt(f.p95 / health.p95)}x rps_vs_health=${fmt(f.rps / health.rps)}`) +
       (target ? ` target_p95_ms=${target} ${f.p95 < target ? "PASS" : "FAIL"}` : "");
     for (const [name, f, target] of results) console.log(line(name, f, target));
