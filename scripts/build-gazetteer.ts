@@ -13,6 +13,8 @@ import { haversineKm, bearingDeg } from "../src/geo/sphere.js";
 import { buildZones } from "./geo-zones.js";
 import { phraseKeys } from "../src/geo/gazetteer.js";
 import { corpusCueStats, STOP_STRONG, STOP_WEAK } from "./geo-cues.js";
+import { readGeoNamesTsv, mergeGeoNames, foldKey } from "./geo-geonames.js";
+import { UCDP_ARABIC } from "./geo-data/ucdp-arabic.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -92,6 +94,11 @@ function admin1At(lat: number, lon: number): string {
     }
   }
   return best.gov;
+}
+/** Governorates of the `k` nearest sub-district centroids: a stated governorate outside them is wrong. */
+function admin1Near(lat: number, lon: number, k = 3): Set<string> {
+  const d = (s: (typeof subPts)[number]) => (s.lat - lat) ** 2 + ((s.lon - lon) * Math.cos((lat * Math.PI) / 180)) ** 2;
+  return new Set([...subPts].sort((a, b) => d(a) - d(b)).slice(0, k).map((s) => s.gov));
 }
 
 // --- 2. Localities with Arabic names -----------------------------------------------------------
@@ -193,6 +200,7 @@ let ucdpMerged = 0;
 let ucdpAdded = 0;
 let ucdpRejected = 0;
 let ucdpSeats = 0;
+let ucdpKnown = 0;
 for (const line of ucdpLines) {
   const [rawName, adm1, , latS, lonS, precS, evS] = line.split("\t");
   const lat = Number(latS);
@@ -242,6 +250,25 @@ for (const line of ucdpLines) {
     syrianPts.push(places[places.length - 1]!);
     continue;
   }
+  // Our hand-written Arabic for a name the transliteration gets wrong: merge into a place listed
+  // under that Arabic name within 8 km, else add it (a real Arabic name: not `derived`).
+  const known = UCDP_ARABIC[name];
+  if (known && prec <= 2) {
+    const keys = new Set(known.map(foldKey));
+    const same = syrianPts.find((p) => Math.abs(p.lat - lat) < 0.1 && haversineKm(p.lat, p.lon, lat, lon) < 8 &&
+      [p.name_ar, ...(p.ar ?? [])].some((a) => keys.has(foldKey(a))));
+    if (same) {
+      same.ev = (same.ev ?? 0) + ev;
+      same.en = [...new Set([...(same.en ?? []), name, ...otherEn])];
+      ucdpMerged++;
+      ucdpKnown++;
+      continue;
+    }
+    add({ id: `ucdp-ar-${++ucdpKnown}`, kind, name, name_ar: known[0]!, lat: r5(lat), lon: r5(lon),
+      admin1: ucdpGov(adm1 ?? "") ?? admin1At(lat, lon), cc: "SY", ar: known.slice(1), en: otherEn, ev, src: "ucdp+hudna" });
+    syrianPts.push(places[places.length - 1]!);
+    continue;
+  }
   // Not cross-checked: keep only confident transliterations of precise places.
   const confident = cands.length > 0 && prec <= 2 && cands[0]!.length >= 3;
   if (!confident) {
@@ -263,6 +290,24 @@ function ucdpGov(s: string): string | null {
     if (names.includes(k) || names.includes(k.replace(/^(ar|as|ad|al|an|ash)/, ""))) return g.name.en;
   }
   return null;
+}
+
+// --- 5b. GeoNames (CC BY 4.0): Arabic spellings, fixes of our transliterations, missing towns ---
+/** Syria's bounding box, a little padded (Qamishli, Albu Kamal, Kasab, the Yarmouk valley). */
+const inSyria = (lat: number, lon: number) => lat >= 32.3 && lat <= 37.35 && lon >= 35.6 && lon <= 42.45;
+const gn = mergeGeoNames(readGeoNamesTsv(join(here, "geo-data/geonames-sy-cities500.tsv")), places, admin1At, admin1Near, inSyria);
+
+// --- 5c. Checks on every Syrian point: inside Syria; the stated governorate is the point's -------
+// (the point's governorate is judged from the three nearest sub-district centroids, as no polygons
+// ship; a disagreement is listed for review, a point outside Syria fails the build.)
+{
+  const off: string[] = [];
+  for (const p of places) {
+    if (p.cc !== "SY" || p.kind === "governorate" || p.kind === "region" || p.kind === "country") continue;
+    if (!inSyria(p.lat, p.lon)) throw new Error(`build-gazetteer: ${p.id} ${p.name_ar} (${p.lat}, ${p.lon}) lies outside Syria`);
+    if (p.admin1 && p.src !== "opensyria" && !admin1Near(p.lat, p.lon).has(p.admin1)) off.push(`${p.id} ${p.name_ar} ${p.admin1}≠${admin1At(p.lat, p.lon)}`);
+  }
+  if (off.length) console.log(`  governorate checks: ${off.length} points whose stated governorate is not the nearest sub-district's (border cases):\n    ${off.slice(0, 12).join("\n    ")}${off.length > 12 ? "\n    …" : ""}`);
 }
 
 // --- 6. Rural areas: "ريف X" and "ريف X الجنوبي"… from the localities around each capital -----
@@ -377,7 +422,7 @@ for (const p of places) {
   // well-known names: a bare mention is enough (common-word capitals are in STOP_* instead)
   const major =
     p.kind === "country" || p.kind === "governorate" || p.kind === "rural" || p.kind === "city" ||
-    (p.src === "hudna" && p.kind !== "neighbourhood") || (p.src === "localities" && (p.pop ?? 0) >= 15000);
+    (p.src === "hudna" && p.kind !== "neighbourhood") || ((p.src === "localities" || p.src === "geonames") && (p.pop ?? 0) >= 15000);
   for (const n of [p.name_ar, ...(p.ar ?? [])]) {
     const k = normalizeKey(n);
     allKeys.add(k);
@@ -432,7 +477,8 @@ writeFileSync(join(OUT, "zones-2017.geojson"), JSON.stringify(zones, null, 1));
 console.log(
   `gazetteer: ${places.length} places (${syrian} Syrian) → ${join(OUT, "gazetteer.json")}\n` +
     `  by kind: ${Object.entries(counts).map(([k, v]) => `${k}=${v}`).join(" ")}\n` +
-    `  UCDP: merged ${ucdpMerged}, ${ucdpSeats} sub-district seats named from OpenSyria, added ${ucdpAdded} derived, rejected ${ucdpRejected}\n` +
+    `  UCDP: merged ${ucdpMerged}, ${ucdpSeats} sub-district seats named from OpenSyria, added ${ucdpAdded} derived, ${ucdpKnown} with our Arabic (scripts/geo-data/ucdp-arabic.ts), rejected ${ucdpRejected}\n` +
+    `  GeoNames: ${gn.rows} rows; spellings added to ${gn.merged}, ${gn.fixed} UCDP transliterations replaced by GeoNames Arabic, ${gn.added} towns added, ${gn.rejected} rejected by the checks\n` +
     `  cue levels: needs cue ${cue1}, needs type noun ${cue2}\n` +
     `zones: ${zones.features.length} → ${join(OUT, "zones-2017.geojson")}`,
 );

@@ -230,9 +230,8 @@ function gateOf(
     // Latin names inside Arabic text: only capitalized ones ("Khan Sheikhoun", not "hole")
     if (!isUpperAscii(original.charCodeAt(map[tok.s]!))) return null;
   } else {
-    // names we derived ourselves, and small places from a user's GeoNames overlay, need a cue
-    if (ids.every((k) => gaz.places[k]!.derived || (gaz.places[k]!.src === "geonames" && (gaz.places[k]!.pop ?? 0) < 5000)))
-      level = Math.max(level, 1);
+    // names we derived ourselves, and small places from GeoNames or UCDP, need a cue
+    if (ids.every((k) => needsCue(gaz.places[k]!))) level = Math.max(level, 1);
     // a one-word neighbourhood name ("القصور"، "الميدان") is a common word too often
     if (!key.includes(" ") && ids.every((k) => gaz.places[k]!.kind === "neighbourhood")) level = Math.max(level, 1);
     const bare = key.replace(/^ال/, "");
@@ -245,6 +244,18 @@ function gateOf(
   if (level === 1 && !weak && !strong && !(before && PREP_FOR_TOWNS.has(before.t) && ids.some((k) => isWellKnown(gaz.places[k]!))))
     return null;
   return { ts: c.strong ? i - 1 : i, kinds, strong, weak, why };
+}
+
+/**
+ * Small places whose name alone is weak evidence: names we transliterated, GeoNames villages, and
+ * UCDP villages whose Arabic we supplied (many are also people's names or words: "عياش"، "الزكاة"),
+ * unless UCDP counts them often (≥ 20 events: a place the war news keeps naming, like حمورية).
+ */
+function needsCue(p: GazPlace): boolean {
+  if (p.derived) return true;
+  if ((p.pop ?? 0) >= 5000) return false;
+  if (p.src === "geonames") return true;
+  return (p.src === "ucdp+hudna" || p.src === "ucdp+geonames") && (p.ev ?? 0) < 20;
 }
 
 function isWellKnown(p: GazPlace): boolean {
