@@ -1,10 +1,16 @@
-// Store throughput: ≥ 10,000 generated reports extracted (the real extractReport) and saved, one
-// transaction each, into SQLite and into a throwaway PostgreSQL. In the same loop the time spent
-// extracting and the time spent in the store are measured apart, so the extraction-only rate (the
-// baseline) and the store's share of the ingest (target < 30 %) come from the same run and the
-// same machine load. heapUsed is sampled every 500 reports: it must stay flat.
-//   BENCH_STORE_N=2000 npm run bench store     (a quicker run)
+// Store throughput: ≥ 10,000 generated reports extracted (the real extractReport) and saved into
+// SQLite and into a throwaway PostgreSQL, as `hudna ingest` saves them: in batches of
+// BENCH_STORE_BATCH reports per transaction (store.saveMany, each report in its own savepoint;
+// 1 = one transaction per report through saveExtraction). Extraction and store time are measured
+// apart in the same loop, one after the other on one core (no overlap), so the extraction-only
+// rate (the baseline), the store-only rate and the store's share (target < 30 %) are sequential
+// figures from the same run and machine load. heapUsed is sampled every 500 reports: it must stay
+// flat. `checksum` hashes every incident's id and fields and every violation: equal on both
+// engines, and equal to the figures before any store change.
+//   BENCH_STORE_N=2000 npm run bench store     (a quicker run; BENCH_N works too)
 //   BENCH_STORE_ENGINES=sqlite                  (one engine only, e.g. under --cpu-prof)
+//   BENCH_STORE_BATCH=1                         (the old one-transaction-per-report path)
+import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,13 +19,24 @@ import { openStore } from "../src/store/index.js";
 import { startPostgres } from "../test/helpers/postgres.js";
 import { generateReports } from "./generate-reports.js";
 
-const N = Number(process.env.BENCH_STORE_N ?? 10_000);
+const N = Number(process.env.BENCH_STORE_N ?? process.env.BENCH_N ?? 10_000);
+const BATCH = Math.max(1, Number(process.env.BENCH_STORE_BATCH ?? 100));
 const SEED = 11;
 const f1 = (x: number) => x.toFixed(1);
 const mb = (x: number) => (x / 1024 / 1024).toFixed(1);
 const gc = (globalThis as { gc?: () => void }).gc;
 
 const reports = generateReports(N, SEED);
+
+/** Every incident (id, place, dates, figures, status, counts, parties) and every violation. */
+async function checksum(store: Awaited<ReturnType<typeof openStore>>): Promise<string> {
+  const h = createHash("sha256");
+  const cols = ["id", "type", "date_start", "date_end", "lat", "lon", "place", "zone", "killed_low", "killed_best", "killed_high", "injured_low", "injured_best", "injured_high", "status", "report_count", "source_count", "event_count", "actors", "targets", "is_violation"] as const;
+  for (const r of await store.db.selectFrom("incidents").select(cols).orderBy("id").execute()) h.update(JSON.stringify(Object.values(r)) + "\n");
+  const v = await store.db.selectFrom("violations").select(["zone_id", "date", "incident_id", "party", "party_kind", "type"]).execute();
+  h.update(v.map((x) => JSON.stringify(Object.values(x))).sort().join("\n"));
+  return h.digest("hex").slice(0, 16);
+}
 
 async function run(engine: string, url: string): Promise<void> {
   const store = await openStore(url);
@@ -31,18 +48,24 @@ async function run(engine: string, url: string): Promise<void> {
   let events = 0;
   const status = { new: 0, duplicate: 0, reprocessed: 0 };
   const start = performance.now();
-  for (let i = 0; i < reports.length; i++) {
-    const r = reports[i]!;
-    const report = { text: r.text, published: r.published, outlet: r.outlet };
+  for (let i = 0; i < reports.length; i += BATCH) {
+    const inputs = [];
     const e0 = performance.now();
-    const result = extractReport(report, { published: r.published, outlet: r.outlet });
+    for (const r of reports.slice(i, i + BATCH)) {
+      const report = { text: r.text, published: r.published, outlet: r.outlet };
+      const result = extractReport(report, { published: r.published, outlet: r.outlet });
+      events += result.events.length;
+      inputs.push({ report, result, source: "bench", extractorVersion: EXTRACTOR_VERSION });
+    }
     const s0 = performance.now();
-    const out = await store.saveExtraction({ report, result, source: "bench", extractorVersion: EXTRACTOR_VERSION });
+    const outs = BATCH === 1 ? [await store.saveExtraction(inputs[0]!)] : await store.saveMany(inputs);
     saveMs += performance.now() - s0;
     extractMs += s0 - e0;
-    events += result.events.length;
-    status[out.status]++;
-    if (i % 500 === 499) {
+    for (const out of outs) {
+      if (out instanceof Error) throw out;
+      status[out.status]++;
+    }
+    if (Math.floor((i + BATCH) / 500) > Math.floor(i / 500)) {
       gc?.(); // live heap, not garbage waiting for collection
       heapMax = Math.max(heapMax, process.memoryUsage().heapUsed);
     }
@@ -59,12 +82,13 @@ async function run(engine: string, url: string): Promise<void> {
     dupMs += performance.now() - s0;
   }
   const c = await store.counts();
+  const sum = await checksum(store);
   await store.close();
   console.log(
     `BENCH store-${engine} reports=${N} events=${events} ingest_per_s=${f1(N / totalSec)} extract_only_per_s=${f1(N / (extractMs / 1000))} ` +
       `store_only_per_s=${f1(N / (saveMs / 1000))} store_share_pct=${f1((100 * saveMs) / (saveMs + extractMs))} ` +
       `dup_check_per_s=${f1(dups / (dupMs / 1000))} new=${status.new} incidents=${c.incidents} violations=${c.violations} ` +
-      `heap_start_mb=${mb(heap0)} heap_max_mb=${mb(heapMax)}`,
+      `heap_start_mb=${mb(heap0)} heap_max_mb=${mb(heapMax)} batch=${BATCH} checksum=${sum}`,
   );
 }
 

@@ -13,11 +13,19 @@ export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: numbe
 
 const DAY_MS = 86_400_000;
 
+// Matching compares every candidate's dates: the same few hundred date strings over and over.
+const days = new Map<string, number>();
+
 /** Days since the epoch of a YYYY-MM-DD (or ISO) date; NaN when unreadable. */
 export function dayNumber(iso: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return Number.NaN;
-  return Math.floor(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS);
+  let n = days.get(iso);
+  if (n === undefined) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+    n = m ? Math.floor(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS) : Number.NaN;
+    if (days.size >= 10_000) days.clear();
+    days.set(iso, n);
+  }
+  return n;
 }
 
 export function addDays(iso: string, days: number): string {

@@ -1,9 +1,10 @@
-// The ingest driver: sources → items → Report → extract → store, one report per transaction.
+// The ingest driver: sources → items → Report → extract → store, in batches of reports per
+// transaction when the store offers it (group commit; each report in its own savepoint).
 // Bad input never stops a batch: it is quarantined with its reason and the batch goes on.
 import type { Report } from "../model/index.js";
 import { InputError } from "./errors.js";
 import { htmlToReport } from "./html.js";
-import type { Extractor, ReportSink, SaveOutcome } from "./ports.js";
+import type { Extractor, ReportSink, SaveOutcome, SaveRequest } from "./ports.js";
 import { expandSources, ItemError, sampleOf, type ExpandOptions, type Item, type LoadedItem } from "./sources.js";
 
 export interface IngestDefaults {
@@ -63,10 +64,28 @@ export async function ingestSources(sources: string[], opts: IngestOptions): Pro
 /** Items loaded ahead of the one being extracted: overlaps network fetches with extraction. */
 const PREFETCH = 4;
 
+/**
+ * Group commit (when the sink has saveMany): extracted reports wait in memory and are stored
+ * together, one transaction for up to BATCH of them — so the commit, the write lock and the
+ * writer's warm caches are paid once per batch, not once per report. A batch is flushed when full,
+ * when the next item is not loaded yet (a slow feed or URL never holds finished reports back),
+ * after BATCH_MS, and at the end. A crash loses at most the batch in flight; rerunning the ingest
+ * stores it (reports already stored are duplicates).
+ */
+export const BATCH = 100;
+const BATCH_MS = 1000;
+
+interface Pending {
+  source: string;
+  /** A request to save, or an outcome already known (quarantined, duplicate). */
+  request?: SaveRequest;
+  outcome?: ItemOutcome;
+}
+
 /** Load, extract and store each item (in order) into `summary`; a failing item is quarantined. */
 export async function ingestItems(items: AsyncIterable<Item>, opts: IngestOptions, summary: IngestSummary): Promise<void> {
   const it = items[Symbol.asyncIterator]();
-  const queue: Array<{ item: Item; loading: Promise<LoadedItem> }> = [];
+  const queue: Array<{ item: Item; loading: Promise<LoadedItem>; settled: boolean }> = [];
   let exhausted = false;
   const fill = async () => {
     while (!exhausted && queue.length < PREFETCH) {
@@ -75,24 +94,64 @@ export async function ingestItems(items: AsyncIterable<Item>, opts: IngestOption
         exhausted = true;
         break;
       }
-      const loading = next.value.load();
-      loading.catch(() => {}); // handled when its turn comes
-      queue.push({ item: next.value, loading });
+      const entry = { item: next.value, loading: next.value.load(), settled: false };
+      entry.loading.then(
+        () => (entry.settled = true),
+        () => (entry.settled = true), // handled when its turn comes
+      );
+      queue.push(entry);
+    }
+  };
+  const batching = typeof opts.sink.saveMany === "function";
+  let pending: Pending[] = [];
+  let firstAt = 0;
+  const emit = (outcome: ItemOutcome) => {
+    addOutcome(summary, outcome);
+    opts.progress?.item?.(outcome);
+  };
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    const requests = batch.filter((p) => p.request).map((p) => p.request!);
+    const saved = requests.length ? await opts.sink.saveMany!(requests) : [];
+    let k = 0;
+    for (const p of batch) {
+      let outcome = p.outcome;
+      if (!outcome) {
+        const r = saved[k++]!;
+        outcome = r instanceof Error ? await quarantineError(p.source, r, opts.sink) : { source: p.source, status: r.status, events: r.events, reportId: r.reportId };
+      }
+      emit(outcome);
     }
   };
   for (;;) {
     await fill();
     const head = queue.shift();
     if (!head) break;
+    if (batching) {
+      // Don't sit on finished reports while a slow item loads.
+      if (pending.length && !head.settled) await flush();
+      let p: Pending;
+      try {
+        const step = await prepareLoaded(await head.loading, head.item.source, opts);
+        p = "request" in step ? { source: head.item.source, request: step.request } : { source: head.item.source, outcome: step.outcome };
+      } catch (err) {
+        p = { source: head.item.source, outcome: await quarantineError(head.item.source, err, opts.sink) };
+      }
+      if (!pending.length) firstAt = performance.now();
+      pending.push(p);
+      if (pending.length >= BATCH || performance.now() - firstAt >= BATCH_MS) await flush();
+      continue;
+    }
     let outcome: ItemOutcome;
     try {
       outcome = await ingestLoaded(await head.loading, head.item.source, opts);
     } catch (err) {
       outcome = await quarantineError(head.item.source, err, opts.sink);
     }
-    addOutcome(summary, outcome);
-    opts.progress?.item?.(outcome);
+    emit(outcome);
   }
+  if (pending.length) await flush();
 }
 
 export const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -132,8 +191,15 @@ function firstLine(text: string): string | null {
   return line && line.length <= 300 ? line : null;
 }
 
-/** Extract and store one loaded item. Throws InputError when it has no article text. */
-export async function ingestLoaded(item: LoadedItem, source: string, opts: Pick<IngestOptions, "extractor" | "sink" | "outlet" | "published">): Promise<ItemOutcome> {
+/**
+ * Extract one loaded item: the request to store it, or its outcome when it needs no storing (a
+ * known duplicate). Throws InputError when it has no article text.
+ */
+export async function prepareLoaded(
+  item: LoadedItem,
+  source: string,
+  opts: Pick<IngestOptions, "extractor" | "sink" | "outlet" | "published">,
+): Promise<{ request: SaveRequest } | { outcome: ItemOutcome }> {
   const { report, original } = toReport(item, opts);
   if (!report.text.trim()) {
     throw new ItemError(new InputError(item.html ? "no article text found in the page" : "empty text", "no_text"), sampleOf(item.text), item.bytes);
@@ -142,9 +208,16 @@ export async function ingestLoaded(item: LoadedItem, source: string, opts: Pick<
   // (re-ingesting a corpus, `hudna start` on every launch). Any doubt → the store decides.
   if (opts.extractor.reportId && opts.sink.storedVersion) {
     const id = opts.extractor.reportId(report);
-    if ((await opts.sink.storedVersion(id)) === opts.extractor.version) return { source, status: "duplicate", events: 0, reportId: id };
+    if ((await opts.sink.storedVersion(id)) === opts.extractor.version) return { outcome: { source, status: "duplicate", events: 0, reportId: id } };
   }
   const result = opts.extractor.extract(report, { published: report.published, outlet: report.outlet });
-  const saved = await opts.sink.saveExtraction({ report, result, source, original, extractorVersion: opts.extractor.version });
+  return { request: { report, result, source, original, extractorVersion: opts.extractor.version } };
+}
+
+/** Extract and store one loaded item. Throws InputError when it has no article text. */
+export async function ingestLoaded(item: LoadedItem, source: string, opts: Pick<IngestOptions, "extractor" | "sink" | "outlet" | "published">): Promise<ItemOutcome> {
+  const step = await prepareLoaded(item, source, opts);
+  if ("outcome" in step) return step.outcome;
+  const saved = await opts.sink.saveExtraction(step.request);
   return { source, status: saved.status, events: saved.events, reportId: saved.reportId };
 }

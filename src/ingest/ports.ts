@@ -17,14 +17,21 @@ export interface SaveOutcome {
   incidents: string[];
 }
 
+export interface SaveRequest {
+  report: Report & { id?: string };
+  result: ExtractResult;
+  source?: string;
+  original?: string;
+  extractorVersion?: string;
+}
+
 export interface ReportSink {
-  saveExtraction(input: {
-    report: Report & { id?: string };
-    result: ExtractResult;
-    source?: string;
-    original?: string;
-    extractorVersion?: string;
-  }): Promise<SaveOutcome>;
+  saveExtraction(input: SaveRequest): Promise<SaveOutcome>;
+  /**
+   * Optional group commit: several reports in one transaction, outcomes in input order, a failed
+   * report as its Error (rolled back alone). Ingest batches its saves when the sink has it.
+   */
+  saveMany?(inputs: SaveRequest[]): Promise<Array<SaveOutcome | Error>>;
   quarantine(item: { source: string; reason: string; sample?: string; bytes?: number }): Promise<void>;
   /** Extractor version a report is stored with, or null when it isn't stored (optional). */
   storedVersion?(reportId: string): Promise<string | null>;

@@ -60,6 +60,37 @@ export interface BulkOptions {
   update?: readonly string[];
 }
 
+/** The text and parameters of one multi-row INSERT of `rows` (parameters numbered after `offset` on PostgreSQL). */
+export function insertSql(
+  dialect: Dialect,
+  table: keyof Database,
+  rows: ReadonlyArray<Record<string, unknown>>,
+  opts: BulkOptions = {},
+  offset = 0,
+): { text: string; params: unknown[] } {
+  const columns = Object.keys(rows[0]!);
+  const head = `insert into ${ident(table)} (${columns.map(ident).join(", ")}) values `;
+  const tail =
+    opts.upsertKey && opts.update?.length
+      ? ` on conflict (${ident(opts.upsertKey)}) do update set ${opts.update.map((c) => `${ident(c)} = excluded.${ident(c)}`).join(", ")}`
+      : "";
+  const params: unknown[] = [];
+  const tuples: string[] = [];
+  for (const row of rows) {
+    const marks: string[] = [];
+    for (const c of columns) {
+      const v = row[c];
+      params.push(v === undefined ? null : v);
+      marks.push(dialect === "postgres" ? `$${offset + params.length}` : "?");
+    }
+    tuples.push(`(${marks.join(", ")})`);
+  }
+  return { text: head + tuples.join(", ") + tail, params };
+}
+
+/** Parameters one statement may bind (both engines). */
+export const STATEMENT_PARAMS = MAX_PARAMS;
+
 export async function bulkInsert(
   db: Kysely<Database>,
   dialect: Dialect,
@@ -68,28 +99,11 @@ export async function bulkInsert(
   opts: BulkOptions = {},
 ): Promise<void> {
   if (!rows.length) return;
-  const columns = Object.keys(rows[0]!);
-  const perStatement = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
-  const head = `insert into ${ident(table)} (${columns.map(ident).join(", ")}) values `;
-  const tail =
-    opts.upsertKey && opts.update?.length
-      ? ` on conflict (${ident(opts.upsertKey)}) do update set ${opts.update.map((c) => `${ident(c)} = excluded.${ident(c)}`).join(", ")}`
-      : "";
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMS / Object.keys(rows[0]!).length));
   let start = 0;
   for (const size of chunkSizes(rows.length, perStatement, dialect)) {
-    const chunk = rows.slice(start, start + size);
+    const { text, params } = insertSql(dialect, table, rows.slice(start, start + size), opts);
     start += size;
-    const params: unknown[] = [];
-    const tuples: string[] = [];
-    for (const row of chunk) {
-      const marks: string[] = [];
-      for (const c of columns) {
-        const v = row[c];
-        params.push(v === undefined ? null : v);
-        marks.push(dialect === "postgres" ? `$${params.length}` : "?");
-      }
-      tuples.push(`(${marks.join(", ")})`);
-    }
-    await db.executeQuery(CompiledQuery.raw(head + tuples.join(", ") + tail, params));
+    await db.executeQuery(CompiledQuery.raw(text, params));
   }
 }

@@ -4,11 +4,11 @@
 // statement is what costs, on PostgreSQL above all; the number of statements per report no
 // longer grows with its number of events.
 import { createHash } from "node:crypto";
-import type { Insertable, Kysely } from "kysely";
+import { CompiledQuery, type Insertable, type Kysely } from "kysely";
 import { summarizeIncident, violationsOf, type Member, type ZoneWindow } from "../incidents/index.js";
 import type { Database, IncidentRow } from "./schema.js";
 import { safeText } from "./text.js";
-import { bulkInsert, padList } from "./bulk.js";
+import { bulkInsert, insertSql, padList, STATEMENT_PARAMS } from "./bulk.js";
 import { cellOf } from "./cell.js";
 import type { Dialect } from "./dialect.js";
 import { applyOverrides, parseOverrides } from "./overrides.js";
@@ -68,6 +68,16 @@ const UPDATED = [
   "updated_at",
 ] as const;
 
+// The columns of `incidents` that some index holds (migrations 001–003). An upsert rewrites every
+// index entry of the row whatever changed (SQLite updates each index whose columns the SET names);
+// a report joining an incident mostly changes its counts, figures and status, which no index
+// holds. So an incident whose indexed values stay the same is written with an UPDATE of the other
+// columns only: no index entry is touched. (PostgreSQL already skips index writes for such a
+// row version — a HOT update — so it keeps the single multi-row upsert.)
+const INDEXED = ["type", "date_start", "lat", "lon", "place", "zone", "cell", "killed_best"] as const;
+const UNINDEXED = UPDATED.filter((c) => !(INDEXED as readonly string[]).includes(c));
+const UPDATE_UNINDEXED = `update "incidents" set ${UNINDEXED.map((c) => `"${c}" = ?`).join(", ")} where "id" = ?`;
+
 function asText(v: unknown): string | null {
   return v === null || v === undefined ? null : String(v);
 }
@@ -75,6 +85,7 @@ function asText(v: unknown): string | null {
 /** Everything one report's transaction writes about incidents, flushed in dependency order. */
 export class IncidentWrites {
   private readonly rows = new Map<string, Insert<"incidents">>();
+  private readonly olds = new Map<string, IncidentRow>();
   private readonly parties = new Map<string, Insert<"incident_parties">[]>();
   private readonly sources = new Map<string, Insert<"incident_sources">[]>();
   private readonly figures = new Map<string, Insert<"incident_figures">[]>();
@@ -94,7 +105,10 @@ export class IncidentWrites {
   /** (Re)compute an incident from all its members; `old` = its stored row, undefined when new. */
   build(incidentId: string, members: Member[], old: IncidentRow | undefined): void {
     const now = this.now;
-    if (old) this.stale.add(incidentId);
+    if (old) {
+      this.stale.add(incidentId);
+      this.olds.set(incidentId, old);
+    }
     if (!members.length) {
       if (old) {
         this.deleted.push(incidentId);
@@ -188,13 +202,31 @@ export class IncidentWrites {
     );
   }
 
+  /** The row written for an incident (undefined when it was deleted or never built). */
+  rowOf(incidentId: string): Insert<"incidents"> | undefined {
+    return this.rows.get(incidentId);
+  }
+
   /** Incident rows first: the report's event rows reference them. */
   async writeIncidents(tx: Tx): Promise<void> {
-    await bulkInsert(tx, this.dialect, "incidents", [...this.rows.values()], { upsertKey: "id", update: UPDATED });
+    const full: Array<Insert<"incidents">> = [];
+    const light: Array<Insert<"incidents">> = [];
+    for (const [id, row] of this.rows) {
+      const old = this.olds.get(id);
+      const r = row as Record<string, unknown>;
+      if (this.dialect === "sqlite" && old && INDEXED.every((c) => (old[c] ?? null) === (r[c] ?? null))) light.push(row);
+      else full.push(row);
+    }
+    await bulkInsert(tx, this.dialect, "incidents", full, { upsertKey: "id", update: UPDATED });
+    for (const row of light) {
+      const r = row as Record<string, unknown>;
+      await tx.executeQuery(CompiledQuery.raw(UPDATE_UNINDEXED, [...UNINDEXED.map((c) => r[c] ?? null), row.id]));
+    }
   }
 
   /** After the event rows: child rows rebuilt, history appended, emptied incidents removed. */
   async writeRest(tx: Tx): Promise<void> {
+    if (this.dialect === "postgres" && (await this.writeRestAtOnce(tx))) return;
     const stale = [...this.stale];
     for (let i = 0; i < stale.length; i += 500) {
       const ids = padList(stale.slice(i, i + 500));
@@ -210,6 +242,43 @@ export class IncidentWrites {
     await insert("incident_figures", [...this.figures.values()].flat());
     await insert("violations", [...this.violations.values()].flat());
     await insert("incident_revisions", this.revisions);
+    await this.deleteEmptied(tx);
+  }
+
+  private async deleteEmptied(tx: Tx): Promise<void> {
     for (let i = 0; i < this.deleted.length; i += 500) await tx.deleteFrom("incidents").where("id", "in", padList(this.deleted.slice(i, i + 500))).execute();
+  }
+
+  /**
+   * PostgreSQL: the child-row deletes as one statement and the inserts as another (data-modifying
+   * WITH clauses): two round trips instead of up to nine. (Not one: the parts of a statement run
+   * in no set order, and an insert checked against a unique index before the delete of the row it
+   * replaces would fail.) False (nothing written) when the inserts would bind too many
+   * parameters: then the statement-per-table path runs.
+   */
+  private async writeRestAtOnce(tx: Tx): Promise<boolean> {
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    const tables: Array<[keyof Database, Array<Record<string, unknown>>]> = [
+      ["incident_parties", [...this.parties.values()].flat()],
+      ["incident_sources", [...this.sources.values()].flat()],
+      ["incident_figures", [...this.figures.values()].flat()],
+      ["violations", [...this.violations.values()].flat()],
+      ["incident_revisions", this.revisions],
+    ];
+    for (const [table, rows] of tables) {
+      if (!rows.length) continue;
+      const st = insertSql(this.dialect, table, rows, {}, params.length);
+      if (params.length + st.params.length > STATEMENT_PARAMS) return false;
+      params.push(...st.params);
+      parts.push(`i_${table} as (${st.text})`);
+    }
+    if (this.stale.size) {
+      const del = ["incident_parties", "incident_sources", "incident_figures", "violations"].map((t) => `d_${t} as (delete from "${t}" where "incident_id" = any($1::text[]))`);
+      await tx.executeQuery(CompiledQuery.raw(`with ${del.join(", ")} select 1`, [[...this.stale]]));
+    }
+    if (parts.length) await tx.executeQuery(CompiledQuery.raw(`with ${parts.join(", ")} select 1`, params));
+    await this.deleteEmptied(tx);
+    return true;
   }
 }

@@ -9,7 +9,8 @@ import type { ZoneWindow } from "../incidents/index.js";
 import type { Database, FeedRow, QuarantineRow, ReportRow, ZoneRow } from "./schema.js";
 import type { Dialect } from "./dialect.js";
 import { connect, migrate, parseDbUrl } from "./connect.js";
-import { saveExtraction, type SaveInput, type SaveOutcome } from "./save.js";
+import { saveBatch, saveExtraction, type SaveInput, type SaveOutcome } from "./save.js";
+import { IncidentCache } from "./incident-cache.js";
 import { safeText } from "./text.js";
 import { quarantineKey } from "./quarantine-key.js";
 
@@ -19,7 +20,8 @@ export type { Dialect } from "./dialect.js";
 export type { SaveInput, SaveOutcome } from "./save.js";
 export { parseDbUrl, DEFAULT_DB } from "./connect.js";
 export { compareVersions } from "./version.js";
-export { recordOverrides, parseOverrides, type Overrides, type CorrectionFields } from "./overrides.js";
+export { takeWriteLock } from "./tx.js";
+export { recordOverrides, pinOverrides, parseOverrides, type Overrides, type CorrectionFields } from "./overrides.js";
 
 /** A stored report, as `hudna reprocess` reads it back. */
 export type StoredReport = Pick<ReportRow, "id" | "url" | "outlet" | "published" | "title" | "text" | "original" | "format" | "source" | "extractor_version">;
@@ -50,6 +52,12 @@ export interface Store {
   close(): Promise<void>;
   /** ONE transaction per report: report + events + incident merge/reconcile + violations. */
   saveExtraction(input: SaveInput): Promise<SaveOutcome>;
+  /**
+   * Several reports in ONE transaction, each in its own savepoint (group commit): a failing report
+   * rolls back alone and comes back as its Error, in input order. Nothing is stored before the
+   * commit; a crash loses the batch, never half a report.
+   */
+  saveMany(inputs: SaveInput[]): Promise<Array<SaveOutcome | Error>>;
   /** The extractor version a report is stored with, or null when it is not stored (skip re-extracting duplicates). */
   reportVersion(id: string): Promise<string | null>;
   quarantine(item: { source: string; reason: string; sample?: string; bytes?: number }): Promise<void>;
@@ -107,6 +115,17 @@ export async function openStore(url?: string, opts: OpenOptions = {}): Promise<S
     zoneCache = new Map(rows.map((r) => [r.id, { id: r.id, start: r.start_date, end: r.end_date }]));
   };
   await loadZones();
+  const zones = () => zoneCache ?? new Map<string, ZoneWindow>();
+
+  // The writer's in-memory incidents (incident-cache.ts); this process's saves run one at a time
+  // so they never interleave on it (they serialize on the write lock anyway).
+  const cache = new IncidentCache();
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn, fn);
+    queue = run.catch(() => {});
+    return run;
+  };
 
   const store: Store = {
     db,
@@ -117,7 +136,10 @@ export async function openStore(url?: string, opts: OpenOptions = {}): Promise<S
       await db.destroy();
     },
     saveExtraction(input) {
-      return saveExtraction(db, dialect, () => zoneCache ?? new Map(), input);
+      return serial(() => saveExtraction(db, dialect, zones, cache, input));
+    },
+    saveMany(inputs) {
+      return serial(() => saveBatch(db, dialect, zones, cache, inputs));
     },
     async reportVersion(id) {
       const r = await db.selectFrom("reports").select("extractor_version").where("id", "=", id).executeTakeFirst();

@@ -1,6 +1,6 @@
 // Analyst corrections that stick. The correction path (PATCH /api/incidents/:id) writes the
-// incident's fields itself; it then calls `recordOverrides` so the store remembers which fields a
-// person set. Every later recomputation (a report merging in, a reprocess) reconciles as usual —
+// incident's fields itself and, in the same transaction, calls `pinOverrides` so the store
+// remembers which fields a person set. Every later recomputation (a report merging in, a reprocess) reconciles as usual —
 // incident_figures keeps every new figure — and then `applyOverrides` puts the corrected values
 // back, so a correction holds until an analyst changes it again.
 import type { Kysely } from "kysely";
@@ -53,7 +53,15 @@ export function applyOverrides(row: Record<OverrideField, unknown>, overrides: O
  * corrected best outside a recomputed low..high. Returns false when the incident does not exist.
  */
 export async function recordOverrides(db: Kysely<Database>, incidentId: string, input: CorrectionFields): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().execute((trx) => pinOverrides(trx, incidentId, input));
+}
+
+/**
+ * recordOverrides inside the caller's transaction: the correction path pins in the very
+ * transaction that wrote the correction, so a crash can never keep one without the other.
+ */
+export async function pinOverrides(trx: Kysely<Database>, incidentId: string, input: CorrectionFields): Promise<boolean> {
+  {
     const row = await trx.selectFrom("incidents").selectAll().where("id", "=", incidentId).executeTakeFirst();
     if (!row) return false;
     const next = parseOverrides(row.overrides);
@@ -65,5 +73,5 @@ export async function recordOverrides(db: Kysely<Database>, incidentId: string, 
     const json = Object.keys(next).length ? JSON.stringify(next) : null;
     if (json !== row.overrides) await trx.updateTable("incidents").set({ overrides: json }).where("id", "=", incidentId).execute();
     return true;
-  });
+  }
 }

@@ -4,7 +4,7 @@
 // - SQLite: BEGIN IMMEDIATE takes the write lock up front (a deferred transaction that reads then
 //   writes can fail with SQLITE_BUSY instead of waiting on busy_timeout).
 // - PostgreSQL: a transaction-scoped advisory lock, released by COMMIT/ROLLBACK.
-import { sql, type Kysely } from "kysely";
+import { PostgresAdapter, sql, type Kysely } from "kysely";
 import type { Database } from "./schema.js";
 import type { Dialect } from "./dialect.js";
 
@@ -28,4 +28,12 @@ export async function withWriteTransaction<T>(db: Kysely<Database>, dialect: Dia
       throw err;
     }
   });
+}
+
+/**
+ * For a transaction opened elsewhere (the API's corrections): take the same write lock, so it
+ * never interleaves with an ingest's batch. SQLite's database lock already does that.
+ */
+export async function takeWriteLock(trx: Kysely<Database>): Promise<void> {
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) await sql`select pg_advisory_xact_lock(${PG_WRITE_LOCK})`.execute(trx);
 }

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import iconv from "iconv-lite";
 import { EXTRACTOR_VERSION, extractReport } from "../../src/extract/index.js";
-import { ingestSources, reprocessReports, type Extractor, type IngestSummary } from "../../src/ingest/index.js";
+import { emptySummary, ingestItems, ingestSources, reprocessReports, type Extractor, type IngestSummary, type ReportSink } from "../../src/ingest/index.js";
+import { BATCH } from "../../src/ingest/pipeline.js";
 import { openStore, type Store } from "../../src/store/index.js";
 
 const real: Extractor = { version: EXTRACTOR_VERSION, extract: extractReport };
@@ -176,4 +177,63 @@ test("the CLI's duplicate pre-check agrees with the extractor's report id, and s
     await st.close();
     rmSync(d, { recursive: true, force: true });
   }
+});
+
+test("group commit: saves go to the sink in batches, in order; a report failing in its batch is quarantined alone", async () => {
+  const n = BATCH + 30;
+  const batches: string[][] = [];
+  const quarantined: string[] = [];
+  const sink: ReportSink = {
+    saveExtraction: () => Promise.reject(new Error("ingest must batch when the sink can")),
+    async saveMany(inputs) {
+      batches.push(inputs.map((i) => i.source!));
+      return inputs.map((i, k) =>
+        i.source === "item-7" ? new Error("constraint failed") : { reportId: `r${batches.length}-${k}`, status: "new" as const, events: 1, incidents: [] },
+      );
+    },
+    async quarantine(q) {
+      quarantined.push(`${q.source} ${q.reason}`);
+    },
+  };
+  async function* items() {
+    for (let i = 0; i < n; i++) yield { source: `item-${i}`, load: async () => ({ text: i === 3 ? "  " : `نص التقرير رقم ${i}`, html: false }) };
+  }
+  const order: string[] = [];
+  const summary = emptySummary();
+  const fake: Extractor = { version: "1", extract: (r) => ({ report: { id: "x" }, events: [], warnings: [] }) as unknown as ReturnType<Extractor["extract"]> };
+  await ingestItems(items(), { extractor: fake, sink, progress: { item: (o) => order.push(`${o.source}:${o.status}`) } }, summary);
+  assert.equal(batches.length, 2, "a full batch, then the rest at the end");
+  // the first batch: the first BATCH items, less the empty one (quarantined in its place)
+  assert.deepEqual(batches[0], Array.from({ length: BATCH }, (_, i) => `item-${i}`).filter((x) => x !== "item-3"));
+  assert.equal(batches[0]!.length + batches[1]!.length, n - 1, "the empty item never reaches the sink");
+  assert.deepEqual(
+    order,
+    Array.from({ length: n }, (_, i) => `item-${i}:${i === 3 || i === 7 ? "quarantined" : "new"}`),
+    "outcomes in input order",
+  );
+  assert.deepEqual(quarantined.sort(), ["item-3 no_text: empty text", "item-7 failed: constraint failed"]);
+  assert.deepEqual([summary.new, summary.quarantined, summary.read], [n - 2, 2, n]);
+});
+
+test("group commit: finished reports are stored before waiting on a slow item", async () => {
+  const batches: number[] = [];
+  let release!: () => void;
+  const slow = new Promise<void>((r) => (release = r));
+  const sink: ReportSink = {
+    saveExtraction: () => Promise.reject(new Error("unused")),
+    async saveMany(inputs) {
+      batches.push(inputs.length);
+      // the first batch is written while the slow item is still loading
+      if (batches.length === 1) setTimeout(release, 10);
+      return inputs.map(() => ({ reportId: "r", status: "new" as const, events: 0, incidents: [] }));
+    },
+    async quarantine() {},
+  };
+  async function* items() {
+    for (let i = 0; i < 3; i++) yield { source: `fast-${i}`, load: async () => ({ text: `نص ${i}`, html: false }) };
+    yield { source: "slow", load: async () => (await slow, { text: "نص بطيء", html: false }) };
+  }
+  const fake: Extractor = { version: "1", extract: () => ({ report: { id: "x" }, events: [], warnings: [] }) as unknown as ReturnType<Extractor["extract"]> };
+  await ingestItems(items(), { extractor: fake, sink }, emptySummary());
+  assert.deepEqual(batches, [3, 1]);
 });

@@ -2,6 +2,7 @@
 // figures in incident_figures, other fields recomputed, revisions written) but the corrected
 // status and figures hold.
 import { test } from "node:test";
+import { sql } from "kysely";
 import assert from "node:assert/strict";
 import { forEachEngine } from "./engines.js";
 import { count, event, PLACES, result, SOURCES, TEXTS } from "../incidents/fixtures.js";
@@ -14,14 +15,39 @@ async function save(store: Store, id: string, text: string, events: HudnaEvent[]
   return store.saveExtraction({ report: { id, text, outlet, published: "2017-09-21" }, result: result(id, events, { outlet }), extractorVersion: "1" });
 }
 
-/** What PATCH /api/incidents/:id does: the correction, then the pin. */
+/** What PATCH /api/incidents/:id does: the correction and its pin, in one transaction. */
 async function correct(store: Store, id: string, input: CorrectionInput) {
-  const changes = await correctIncident(store.db, id, input, "tok_test");
-  if (changes) await recordOverrides(store.db, id, input);
-  return changes;
+  return correctIncident(store.db, id, input, "tok_test");
 }
 
 forEachEngine("store: analyst overrides", (engine) => {
+  engine.it("the correction and its pin commit together: a failing pin leaves no half correction", async (store) => {
+    const a = await save(store, "sana-1", TEXTS.sanaStrike, [event({ id: "sana-1-e0", actors: [], sources: [SOURCES.sana], fatalities: count(5) })], "SANA");
+    const id = a.incidents[0]!;
+    // the pin is the write of incidents.overrides: make exactly that write fail
+    if (engine.name === "sqlite") {
+      await sql`create trigger fail_pin before update of overrides on incidents begin select raise(abort, 'pin failed'); end`.execute(store.db);
+    } else {
+      await sql`create function fail_pin() returns trigger language plpgsql as $$ begin raise exception 'pin failed'; end $$`.execute(store.db);
+      await sql`create trigger fail_pin before update of overrides on incidents for each row execute function fail_pin()`.execute(store.db);
+    }
+    await assert.rejects(correct(store, id, { status: "contested", killed: { best: 9, high: 14 }, note: "تصحيح" }), /pin failed/);
+    const inc = await store.db.selectFrom("incidents").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    assert.equal(inc.status, "single_source", "the correction rolled back with its pin");
+    assert.deepEqual([inc.killed_best, inc.killed_high, inc.overrides], [5, 5, null]);
+    const hand = await store.db.selectFrom("incident_revisions").select("field").where("incident_id", "=", id).where("report_id", "is", null).execute();
+    assert.deepEqual(hand, [], "no revision or note of a correction that did not happen");
+    assert.deepEqual(await store.db.selectFrom("audit_log").select("id").execute(), []);
+  });
+
+  engine.it("a correction pins its fields by itself (no second call, no second transaction)", async (store) => {
+    const a = await save(store, "sana-1", TEXTS.sanaStrike, [event({ id: "sana-1-e0", actors: [], sources: [SOURCES.sana], fatalities: count(5) })], "SANA");
+    const id = a.incidents[0]!;
+    await correctIncident(store.db, id, { killed: { high: 8 }, note: "تصحيح" }, "tok_test");
+    const pinned = parseOverrides((await store.db.selectFrom("incidents").select("overrides").where("id", "=", id).executeTakeFirstOrThrow()).overrides);
+    assert.deepEqual(pinned, { killed_low: 5, killed_best: 5, killed_high: 8 });
+  });
+
   engine.it("a corrected incident keeps its correction when another report of it arrives", async (store) => {
     const a = await save(store, "sana-1", TEXTS.sanaStrike, [event({ id: "sana-1-e0", actors: [], sources: [SOURCES.sana], fatalities: count(5) })], "SANA");
     const id = a.incidents[0]!;

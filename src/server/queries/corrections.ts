@@ -1,9 +1,12 @@
 // An analyst's correction of an incident: the changed fields are written, each change becomes an
 // incident_revisions row (report_id null = made by hand), and the whole edit one audit_log row —
-// all in one transaction, so the history never disagrees with the incident.
+// and the pin of the corrected fields (store/overrides.ts) — all in one transaction, so the
+// history never disagrees with the incident and a correction never loses its pin.
 import type { Db } from "../store-handle.js";
 import type { IncidentUpdate } from "../../store/schema.js";
 import { badRequest } from "../errors.js";
+import { pinOverrides } from "../../store/overrides.js";
+import { takeWriteLock } from "../../store/tx.js";
 
 export const STATUSES = ["single_source", "corroborated", "contested", "confirmed_by_party"] as const;
 
@@ -33,6 +36,7 @@ const asText = (v: unknown): string | null => (v === null || v === undefined ? n
 /** Applies the correction; null when the incident does not exist. */
 export async function correctIncident(db: Db, id: string, input: CorrectionInput, tokenId: string): Promise<Change[] | null> {
   return db.transaction().execute(async (trx) => {
+    await takeWriteLock(trx);
     const row = await trx.selectFrom("incidents").selectAll().where("id", "=", id).executeTakeFirst();
     if (!row) return null;
     const set: IncidentUpdate = {};
@@ -75,6 +79,8 @@ export async function correctIncident(db: Db, id: string, input: CorrectionInput
       .insertInto("audit_log")
       .values({ at, token_id: tokenId, action: "incident.correct", target: id, detail: JSON.stringify({ note: input.note, changes }) })
       .execute();
+    // The fields it named are pinned against later recomputation, in this same transaction.
+    await pinOverrides(trx, id, input);
     return changes;
   });
 }

@@ -8,7 +8,6 @@ import { listIncidents } from "../queries/incidents.js";
 import { getIncident } from "../queries/incident-detail.js";
 import { correctIncident, STATUSES, type CorrectionInput } from "../queries/corrections.js";
 import { notFound } from "../errors.js";
-import { recordOverrides } from "../../store/overrides.js";
 import { requireRole } from "../auth.js";
 
 export const MAX_LIMIT = 500;
@@ -119,8 +118,8 @@ export async function incidentRoutes(app: FastifyInstance, ctx: RouteContext): P
       },
     },
     async (req) => {
+      // The correction and the pin of its fields commit together (corrections.ts).
       const changes = await correctIncident(db, req.params.id, req.body, req.token!.id);
-      if (changes) await recordOverrides(db, req.params.id, req.body); // pinned against later recomputation
       ctx.cache.bump();
       if (!changes) throw notFound(`no incident ${req.params.id}`);
       const inc = await getIncident(db, req.params.id);

@@ -7,6 +7,7 @@ import * as m002 from "./002_incident_cell.js";
 import * as m003 from "./003_api_indexes.js";
 import * as m004 from "./004_incident_overrides.js";
 import * as m005 from "./005_quarantine_upsert.js";
+import * as m006 from "./006_store_epoch.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void>; down?(db: Kysely<any>): Promise<void> };
@@ -17,6 +18,7 @@ const STEPS: Record<string, Step> = {
   "003_api_indexes": m003,
   "004_incident_overrides": m004,
   "005_quarantine_upsert": m005,
+  "006_store_epoch": m006,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

@@ -1,0 +1,128 @@
+// Group commit (store.saveMany): several reports in one transaction, each in its own savepoint,
+// and the writer's in-memory incidents (incident-cache.ts) kept honest across transactions.
+import assert from "node:assert/strict";
+import { sql } from "kysely";
+import { forEachEngine } from "./engines.js";
+import { count, event, PLACES, result, SOURCES } from "../incidents/fixtures.js";
+import type { HudnaEvent } from "../../src/model/index.js";
+import { openStore, type SaveInput, type Store } from "../../src/store/index.js";
+import { correctIncident } from "../../src/server/queries/corrections.js";
+import { generateReports } from "../../bench/generate-reports.js";
+import { extractReport } from "../../src/extract/index.js";
+
+function input(id: string, events: HudnaEvent[], outlet = "بوابة الشام"): SaveInput {
+  return { report: { id, text: `تقرير ${id}: غارة على أريحا.`, outlet, published: "2017-09-21" }, result: result(id, events, { outlet }), extractorVersion: "1" };
+}
+
+/** A report with one strike on Ariha on 2017-09-20 (they all merge into one incident). */
+const strike = (id: string, killed: number, source = SOURCES.sohr) => input(id, [event({ id: `${id}-e0`, sources: [source], fatalities: count(killed) })], `outlet ${id}`);
+
+/** Incidents as comparable data (timestamps left out). */
+async function incidents(store: Store) {
+  return store.db
+    .selectFrom("incidents")
+    .select(["id", "type", "date_start", "date_end", "lat", "lon", "place", "zone", "killed_low", "killed_best", "killed_high", "status", "report_count", "source_count", "event_count", "actors", "targets", "is_violation"])
+    .orderBy("id")
+    .execute();
+}
+
+/** Fails the insert of one report id (a database-level failure inside that report's savepoint). */
+async function failReport(store: Store, engine: string, id: string): Promise<void> {
+  if (engine === "sqlite") {
+    await sql.raw(`create trigger fail_report before insert on reports when new.id = '${id}' begin select raise(abort, 'boom'); end`).execute(store.db);
+    return;
+  }
+  await sql.raw(`create function fail_report() returns trigger language plpgsql as $$ begin if new.id = '${id}' then raise exception 'boom'; end if; return new; end $$`).execute(store.db);
+  await sql`create trigger fail_report before insert on reports for each row execute function fail_report()`.execute(store.db);
+}
+
+forEachEngine("store: group commit (saveMany)", (engine) => {
+  engine.it("a failing report rolls back alone; the others of its batch are stored", async (store) => {
+    await failReport(store, engine.name, "r-2");
+    const out = await store.saveMany([strike("r-1", 3), strike("r-2", 5), strike("r-3", 7)]);
+    assert.equal((out[0] as { status: string }).status, "new");
+    assert.ok(out[1] instanceof Error && /boom/.test(out[1].message), String(out[1]));
+    assert.equal((out[2] as { status: string }).status, "new");
+    const c = await store.counts();
+    assert.deepEqual([c.reports, c.events, c.incidents], [2, 2, 1]);
+    const [inc] = await incidents(store);
+    assert.equal(inc!.report_count, 2);
+    assert.equal(inc!.event_count, 2);
+    // nothing of r-2 anywhere
+    assert.deepEqual(await store.db.selectFrom("incident_sources").select("report_id").where("report_id", "=", "r-2").execute(), []);
+    // once the cause is gone it is stored, into the same incident
+    await sql`drop trigger fail_report ${sql.raw(engine.name === "postgres" ? "on reports" : "")}`.execute(store.db);
+    const again = await store.saveMany([strike("r-2", 5)]);
+    assert.equal((again[0] as { status: string }).status, "new");
+    const [after] = await incidents(store);
+    assert.equal(after!.report_count, 3);
+    assert.equal(after!.id, inc!.id);
+  });
+
+  engine.it("malformed inputs come back as errors in place; duplicates inside a batch are duplicates", async (store) => {
+    const bad = { ...strike("x", 1), report: { id: "no spaces allowed", text: "نص" } };
+    const out = await store.saveMany([strike("d-1", 2), bad, strike("d-1", 2), strike("d-2", 4)]);
+    assert.deepEqual(
+      out.map((o) => (o instanceof Error ? "error" : o.status)),
+      ["new", "error", "duplicate", "new"],
+    );
+    assert.equal((await store.counts()).reports, 2);
+    // a batch of known reports takes no write transaction and changes nothing
+    const again = await store.saveMany([strike("d-1", 2), strike("d-2", 4)]);
+    assert.deepEqual(
+      again.map((o) => (o instanceof Error ? "error" : o.status)),
+      ["duplicate", "duplicate"],
+    );
+  });
+
+  engine.it("batched and one-by-one saves give the same incidents", async (store) => {
+    const reports = generateReports(60, 5).map((r) => {
+      const report = { text: r.text, published: r.published, outlet: r.outlet };
+      return { report, result: extractReport(report, { published: r.published, outlet: r.outlet }), extractorVersion: "1" } as SaveInput;
+    });
+    for (const r of reports) await store.saveExtraction(r);
+    const other = await openStore(await engine.newUrl());
+    try {
+      for (let i = 0; i < reports.length; i += 16) {
+        for (const o of await other.saveMany(reports.slice(i, i + 16))) assert.ok(!(o instanceof Error), String(o));
+      }
+      assert.deepEqual(await incidents(other), await incidents(store));
+      const v = (s: Store) => s.db.selectFrom("violations").select(["zone_id", "date", "incident_id", "party", "type"]).orderBy(["incident_id", "party"]).execute();
+      assert.deepEqual(await v(other), await v(store));
+    } finally {
+      await other.close();
+    }
+  });
+
+  engine.it("another writer's changes between two batches are seen (no stale incident in memory)", async (store, url) => {
+    await store.saveMany([strike("w-1", 3)]);
+    // a second process (here: a second store on the same database) adds a report to the incident
+    const other = await openStore(url);
+    try {
+      await other.saveMany([strike("w-2", 4, SOURCES.sana)]);
+    } finally {
+      await other.close();
+    }
+    await store.saveMany([strike("w-3", 6, SOURCES.activists)]);
+    const list = await incidents(store);
+    assert.equal(list.length, 1);
+    assert.equal(list[0]!.report_count, 3, "the incident counts the other writer's report too");
+    assert.equal(list[0]!.event_count, 3);
+    const srcs = await store.db.selectFrom("incident_sources").select("report_id").where("incident_id", "=", list[0]!.id).orderBy("report_id").execute();
+    assert.deepEqual(
+      srcs.map((s) => s.report_id),
+      ["w-1", "w-2", "w-3"],
+    );
+  });
+
+  engine.it("an analyst's correction between two batches holds against the next report", async (store) => {
+    const [a] = await store.saveMany([strike("c-1", 3)]);
+    const id = (a as { incidents: string[] }).incidents[0]!;
+    await correctIncident(store.db, id, { status: "contested", killed: { best: 9, high: 9 }, note: "مراجعة" }, "tok_test");
+    await store.saveMany([strike("c-2", 4, SOURCES.sana)]);
+    const inc = await store.db.selectFrom("incidents").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    assert.equal(inc.status, "contested");
+    assert.equal(inc.killed_best, 9);
+    assert.equal(inc.report_count, 2);
+  });
+});
