@@ -1,5 +1,5 @@
 // Absolute date phrases: numeric dates, day + month (+ year), month phrases, years, Hijri dates.
-import type { Token } from "./tokenize.js";
+import type { ScanToken } from "./tokenize.js";
 import { parseDayOrdinalAt } from "./numberWords.js";
 import {
   AMBIGUOUS_MONTHS, HIJRI_MONTHS, HIJRI_TWO_TOKEN, MONTHS, TWO_TOKEN_MONTHS,
@@ -9,7 +9,7 @@ import {
   type Hit, type MonthEdge, ALL_DIGITS, CURRENT, FUTURE, MONTH_CONTEXT_PREV, MONTH_EDGE, edgeDays, PAST, YEAR_WORDS, bare, digitsValue, isPunct, word,
 } from "./dateTokens.js";
 
-export function oneMonth(toks: readonly Token[], k: number): { month: number; end: number; ambiguous: boolean } | null {
+export function oneMonth(toks: readonly ScanToken[], k: number): { month: number; end: number; ambiguous: boolean } | null {
   const w = word(toks, k);
   if (!w) return null;
   const b = bare(w);
@@ -27,7 +27,7 @@ export function oneMonth(toks: readonly Token[], k: number): { month: number; en
 }
 
 /** Month at toks[i] (with an optional "/آب", "(أغسطس)" alternative): number, end index, ambiguity. */
-export function monthAt(toks: readonly Token[], i: number): { month: number; end: number; strong: boolean; paired: boolean } | null {
+export function monthAt(toks: readonly ScanToken[], i: number): { month: number; end: number; strong: boolean; paired: boolean } | null {
   const first = oneMonth(toks, i);
   if (!first) return null;
   let end = first.end;
@@ -56,7 +56,7 @@ export function monthAt(toks: readonly Token[], i: number): { month: number; end
 }
 
 /** After a month: a year ("2017", "2017م", "من العام الماضي"), or الماضي/الجاري/المقبل. */
-export function yearAfter(toks: readonly Token[], i: number, pubYear: number | null):
+export function yearAfter(toks: readonly ScanToken[], i: number, pubYear: number | null):
   { end: number; year: number | null; rel: "past" | "future" | "current" | null; explicit: boolean } | null {
   const y = digitsValue(toks, i);
   if (y !== null && y >= 1900 && y <= 2100 && toks[i]!.norm.length === 4) {
@@ -124,7 +124,7 @@ const FUTURE_CUES = new Set([
 ]);
 
 /** Words just before a date that announce the future ("بحلول"، "المقرر"، "ستنتهي المهلة في"). */
-export function futureCue(toks: readonly Token[], i: number): boolean {
+export function futureCue(toks: readonly ScanToken[], i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
     const t = toks[k]!;
     if (t.kind === "punct" && t.norm !== "(") return false;
@@ -135,7 +135,7 @@ export function futureCue(toks: readonly Token[], i: number): boolean {
 
 // --- matchers -------------------------------------------------------------------------------
 
-export function numericDate(toks: readonly Token[], i: number): Hit | null {
+export function numericDate(toks: readonly ScanToken[], i: number): Hit | null {
   const t = toks[i]!;
   if (t.kind !== "number") return null;
   const parts = t.norm.split(".");
@@ -161,7 +161,7 @@ export function numericDate(toks: readonly Token[], i: number): Hit | null {
 }
 
 /** DAY [من] MONTH [/MONTH] [YEAR | الماضي …] — day as digits or an ordinal ("السادس من يونيو"). */
-export function explicitDay(toks: readonly Token[], i: number, pub: number | null): Hit | null {
+export function explicitDay(toks: readonly ScanToken[], i: number, pub: number | null): Hit | null {
   let dayVal: number | null = null;
   let dayTo: number | null = null; // "10 و15 تشرين الأول" → a span of days
   const lead = word(toks, i);
@@ -226,7 +226,7 @@ export function explicitDay(toks: readonly Token[], i: number, pub: number | nul
 }
 
 /** [edge word] [شهر] MONTH [/MONTH] [YEAR | الماضي …] with enough context to be a month. */
-export function monthPhrase(toks: readonly Token[], i: number, pub: number | null): Hit | null {
+export function monthPhrase(toks: readonly ScanToken[], i: number, pub: number | null): Hit | null {
   let j = i;
   let edge: MonthEdge | null = null;
   let context = false;
@@ -267,13 +267,13 @@ export function monthPhrase(toks: readonly Token[], i: number, pub: number | nul
   return { from: i, to: j, start: dayNumber(year, mo.month, a), end: dayNumber(year, mo.month, Math.min(b, last)), precision: "month", relative };
 }
 
-export function yearDigits(toks: readonly Token[], k: number): number | null {
+export function yearDigits(toks: readonly ScanToken[], k: number): number | null {
   const y = digitsValue(toks, k);
   return y !== null && y >= 1900 && y <= 2100 && toks[k]!.norm.length === 4 && !isHijriMark(toks, k + 1) ? y : null;
 }
 
 /** "بين عامي 2010 و2012"، "عامي 2010 و2012"، "بين 2015 و2017" → a span of years. */
-export function yearRange(toks: readonly Token[], i: number): Hit | null {
+export function yearRange(toks: readonly ScanToken[], i: number): Hit | null {
   let j = i;
   const between = word(toks, j) === "بين" || word(toks, j) === "ما";
   if (word(toks, j) === "ما") j++;
@@ -290,7 +290,7 @@ export function yearRange(toks: readonly Token[], i: number): Hit | null {
 }
 
 /** عام 2017، العام 2017م، العام الماضي، هذا العام، في 2017، بداية 2018 */
-export function yearPhrase(toks: readonly Token[], i: number, pub: number | null): Hit | null {
+export function yearPhrase(toks: readonly ScanToken[], i: number, pub: number | null): Hit | null {
   const pubYear = pub === null ? null : ymdOf(pub).y;
   let j = i;
   let edge: MonthEdge | null = null;
@@ -358,13 +358,13 @@ export function yearPhrase(toks: readonly Token[], i: number, pub: number | null
   return { from: i, to: end, start: dayNumber(year, 1, 1), end: dayNumber(year, 12, 31), precision: "year", relative };
 }
 
-export function isHijriMark(toks: readonly Token[], k: number): boolean {
+export function isHijriMark(toks: readonly ScanToken[], k: number): boolean {
   const w = word(toks, k);
   return w === "ه" || w === "هجري" || w === "هجريه" || w === "للهجره";
 }
 
 /** Hijri: [DAY] HIJRI-MONTH YEAR هـ, or YEAR هـ. Never read as Gregorian. */
-export function hijri(toks: readonly Token[], i: number): Hit | null {
+export function hijri(toks: readonly ScanToken[], i: number): Hit | null {
   let j = i;
   let day: number | null = null;
   const dv = digitsValue(toks, j);

@@ -103,6 +103,11 @@ const DUALS = new Map<string, DualHit>();
   }
 })();
 
+/** Every token lookupDual answers (for a union filter of the words that can start a count). */
+export function dualForms(): IterableIterator<string> {
+  return DUALS.keys();
+}
+
 /** Dual reading of a normalized token ("قذيفتين", "وطفلان", "بقذيفتي"), or null. */
 export function lookupDual(norm: string): DualHit | null {
   // every dual form ends in ن (ـين/ـان), ا (ـتا) or ي (ـتي): skip the map for other words

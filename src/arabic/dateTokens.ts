@@ -1,5 +1,5 @@
 // Shared pieces of the date matchers: the match record, word sets, and token helpers.
-import type { Token } from "./tokenize.js";
+import type { ScanToken } from "./tokenize.js";
 
 export type Precision = "day" | "week" | "month" | "year" | "unknown";
 export interface Hit {
@@ -52,17 +52,17 @@ export function bare(norm: string): string {
   if (norm.length > 3 && (norm[0] === "و" || norm[0] === "ف")) return norm.slice(1);
   return norm;
 }
-export function word(toks: readonly Token[], i: number): string | null {
+export function word(toks: readonly ScanToken[], i: number): string | null {
   const t = toks[i];
   return t && t.kind === "word" ? t.norm : null;
 }
-export function isPunct(toks: readonly Token[], i: number, chars: string): boolean {
+export function isPunct(toks: readonly ScanToken[], i: number, chars: string): boolean {
   const t = toks[i];
   return !!t && t.kind === "punct" && chars.includes(t.norm);
 }
 export const ALL_DIGITS = /^[0-9]+$/;
 
-export function digitsValue(toks: readonly Token[], i: number): number | null {
+export function digitsValue(toks: readonly ScanToken[], i: number): number | null {
   const t = toks[i];
   if (!t || t.kind !== "number" || !ALL_DIGITS.test(t.norm)) return null;
   return Number(t.norm);

@@ -1,8 +1,8 @@
-// Date phrases in Arabic news, resolved against the publication day. Token-based: one pass over
+// Date phrases in Arabic news, resolved against the publication day. ScanToken-based: one pass over
 // tokensOf(text); at each token that can start a phrase the matchers are tried in order (absolute
 // ones in absoluteDates.ts: numeric, Hijri, year spans, day + month, month, year; relative ones in
 // relativeDates.ts: اليوم/أمس, weekdays, month edges, periods); the first match consumes its tokens.
-import { tokensOf, type Token } from "./tokenize.js";
+import { tokensOf, type ScanToken } from "./tokenize.js";
 import { ordinalWordsWithArticle } from "./numberWords.js";
 import { HIJRI_MONTHS, HIJRI_TWO_TOKEN, MONTHS, TWO_TOKEN_MONTHS, WEEKDAYS, isoOf, parseIsoDay } from "./calendar.js";
 import { type Hit, DURING, MONTH_EDGE, TIME_OF_DAY, YEAR_WORDS, YESTERDAY, bare } from "./dateTokens.js";
@@ -24,7 +24,7 @@ export interface DateMention {
   anaphoric?: boolean;
 }
 
-const MATCHERS: ((toks: readonly Token[], i: number, pub: number | null) => Hit | null)[] = [
+const MATCHERS: ((toks: readonly ScanToken[], i: number, pub: number | null) => Hit | null)[] = [
   numericDate, hijri, yearRange, explicitDay, relativeDay, weekdayPhrase, monthEdgePhrase, periodPhrase, monthPhrase, yearPhrase,
 ];
 
@@ -39,7 +39,7 @@ const STARTERS = new Set<string>([
   ...ordinalWordsWithArticle(), "العشرين", "الثلاثين",
 ]);
 
-function mayStart(t: Token): boolean {
+function mayStart(t: ScanToken): boolean {
   if (t.kind === "number") return true;
   if (t.kind !== "word") return false;
   const n = t.norm;

@@ -75,10 +75,11 @@ for (let c = 0; c < 0x10000; c++) {
  * Folded form of text[start,end) without whitespace handling (used for word tokens). Builds a flat
  * string (a slice when nothing changes) so Map/Set lookups don't have to flatten a rope.
  */
-export function foldRange(text: string, start: number, end: number): string {
+export function foldRange(text: string, start: number, end: number, slice?: string): string {
   let k = start;
   while (k < end && FOLD[text.charCodeAt(k)] === KEEP) k++;
-  if (k === end) return text.slice(start, end);
+  // nothing to fold: the caller's slice of the same range, when it has one (one copy, not two)
+  if (k === end) return slice ?? text.slice(start, end);
   const codes: number[] = [];
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
@@ -171,6 +172,25 @@ export function normalizeWithMap(text: string): { text: string; map: Int32Array 
 
 let lastText: string | null = null;
 let lastResult: { text: string; map: Int32Array } | null = null;
+
+// No folding expands to whitespace (presentation forms drop their spaces): then a whitespace run
+// is one " " or "\n" in normalizeWithMap's text, exactly where normalizeKey puts one space.
+const EXPANDS_TO_SPACE = TABLE.some((f) => f !== undefined && f.length > 1 && /[ \n]/.test(f));
+
+/**
+ * normalizeKey(text), read off normalizeWithMap(text) (memoized: extraction normalizes the same
+ * report with a map anyway) instead of folding the whole report a second time.
+ */
+export function normalizeKeyViaMap(text: string): string {
+  if (typeof text !== "string" || EXPANDS_TO_SPACE) return normalizeKey(text);
+  let norm = normalizeWithMap(text).text;
+  if (norm.includes("\n")) norm = norm.replace(/\n/g, " ");
+  let a = 0;
+  let b = norm.length;
+  while (a < b && norm.charCodeAt(a) === 0x20) a++;
+  while (b > a && norm.charCodeAt(b - 1) === 0x20) b--;
+  return a === 0 && b === norm.length ? norm : norm.slice(a, b);
+}
 
 function computeWithMap(text: string): { text: string; map: Int32Array } {
   const len = text.length;

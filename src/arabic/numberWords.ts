@@ -75,6 +75,11 @@ for (const [p, conj, article] of CLITIC_PREFIXES) {
   }
 }
 
+/** Every token lookupNumberWord answers (for a union filter of the words that can start a count). */
+export function numberWordForms(): IterableIterator<string> {
+  return PREFIXED.keys();
+}
+
 /** Number word inside a normalized token, allowing proclitics (وثلاثة، بثلاثة، والعشرين، للخمسة). */
 export function lookupNumberWord(norm: string): AtomHit | null {
   return PREFIXED.get(norm) ?? null;

@@ -2,9 +2,9 @@
 // ("خمسة وعشرون"، "ثلاثمئة"), duals ("قذيفتين" = 2), plurals of tens ("عشرات" 20–99), vague
 // amounts ("أعداد كبيرة"), ranges ("بين 10 و15") and qualifiers ("ما لا يقل عن"، "نحو"، "على الأقل").
 // Numbers that belong to a date phrase (findDates) or a clock time are not counts and are skipped.
-import { tokensOf, type Token } from "./tokenize.js";
-import { lookupNumberWord, lookupOrdinal, parseDigitString, parseWordsAt } from "./numberWords.js";
-import { lookupDual } from "./countNouns.js";
+import { tokensOf, type ScanToken } from "./tokenize.js";
+import { lookupNumberWord, lookupOrdinal, numberWordForms, parseDigitString, parseWordsAt } from "./numberWords.js";
+import { dualForms, lookupDual } from "./countNouns.js";
 import { dateSpans } from "./dates.js";
 import { MONTHS, WEEKDAYS } from "./calendar.js";
 
@@ -74,7 +74,7 @@ const MULTIPLIERS = new Map<string, number>([["الاف", 1000], ["الالاف"
 
 const FOUR_DIGITS = /^[0-9]{4}$/;
 
-function word(toks: readonly Token[], i: number): string | null {
+function word(toks: readonly ScanToken[], i: number): string | null {
   const t = toks[i];
   return t && t.kind === "word" ? t.norm : null;
 }
@@ -99,7 +99,7 @@ interface Core {
 }
 
 /** A digit token with its optional scale word: "80 ألف"، "1.5 مليون"، "٣ آلاف". */
-function digitsCore(toks: readonly Token[], i: number): Core | null {
+function digitsCore(toks: readonly ScanToken[], i: number): Core | null {
   const t = toks[i]!;
   const v = parseDigitString(t.norm);
   if (v === null) return null;
@@ -134,7 +134,7 @@ function digitsCore(toks: readonly Token[], i: number): Core | null {
   return { from: i, to, value, low: null, high: null, kind: "digits", qualifier: "exact" };
 }
 
-function wordsCore(toks: readonly Token[], i: number): Core | null {
+function wordsCore(toks: readonly ScanToken[], i: number): Core | null {
   const t = toks[i]!;
   const hit = lookupNumberWord(t.norm);
   if (!hit) return null;
@@ -159,7 +159,7 @@ function wordsCore(toks: readonly Token[], i: number): Core | null {
   return { from: i, to: p.end, value: p.value, low: null, high: null, kind: "words", qualifier: "exact" };
 }
 
-function dualCore(toks: readonly Token[], i: number): Core | null {
+function dualCore(toks: readonly ScanToken[], i: number): Core | null {
   const t = toks[i]!;
   const d = lookupDual(t.norm);
   if (!d) return null;
@@ -198,7 +198,7 @@ for (const w of ["بضع", "بضعه", "العديد", "عده", "اعداد", "
   AMOUNT_WORDS.set("ف" + w, w);
 }
 
-function pluralCore(toks: readonly Token[], i: number): Core | null {
+function pluralCore(toks: readonly ScanToken[], i: number): Core | null {
   const t = toks[i]!;
   let j = i;
   const base = AMOUNT_WORDS.get(t.norm);
@@ -224,7 +224,7 @@ function pluralCore(toks: readonly Token[], i: number): Core | null {
   return { from: i, to, value: null, low, high, kind: "tens_plural", qualifier: "about" };
 }
 
-function vagueCore(toks: readonly Token[], i: number): Core | null {
+function vagueCore(toks: readonly ScanToken[], i: number): Core | null {
   const n = AMOUNT_WORDS.get(toks[i]!.norm);
   if (n === undefined) return null;
   const next = word(toks, i + 1);
@@ -243,7 +243,7 @@ function vagueCore(toks: readonly Token[], i: number): Core | null {
 const FRACTIONS = new Map<string, number>([["نصف", 0.5], ["ربع", 0.25], ["ثلث", 1 / 3]]);
 
 /** "نصف مليون" → 500000، "ربع مليون" → 250000 */
-function fractionCore(toks: readonly Token[], i: number): Core | null {
+function fractionCore(toks: readonly ScanToken[], i: number): Core | null {
   const base = AMOUNT_WORDS.get(toks[i]!.norm);
   const f = base === undefined ? undefined : FRACTIONS.get(base);
   if (f === undefined) return null;
@@ -254,21 +254,29 @@ function fractionCore(toks: readonly Token[], i: number): Core | null {
 }
 
 /** "مليون ونصف"، "2 مليون ونصف": half of the largest thousand-power more. */
-function withHalf(toks: readonly Token[], c: Core | null): Core | null {
+function withHalf(toks: readonly ScanToken[], c: Core | null): Core | null {
   if (!c || c.value === null || c.value < 1000 || word(toks, c.to) !== "ونصف") return c;
   const scale = c.value >= 1e9 ? 1e9 : c.value >= 1e6 ? 1e6 : 1000;
   return { ...c, value: c.value + scale / 2, to: c.to + 1 };
 }
 
-function coreAt(toks: readonly Token[], i: number): Core | null {
+// Every word a count can start with: a number word, an amount word, a plural of tens or a dual
+// (each core reader below looks its first token up in one of these maps first). One set lookup
+// turns away the other words instead of five map lookups.
+let CORE_WORDS: Set<string> | null = null;
+function coreWords(): Set<string> {
+  return (CORE_WORDS ??= new Set([...numberWordForms(), ...AMOUNT_WORDS.keys(), ...PLURAL_FORMS.keys(), ...dualForms()]));
+}
+
+function coreAt(toks: readonly ScanToken[], i: number): Core | null {
   const t = toks[i]!;
   if (t.kind === "number") return withHalf(toks, digitsCore(toks, i));
-  if (t.kind !== "word") return null;
+  if (t.kind !== "word" || !coreWords().has(t.norm)) return null;
   return withHalf(toks, wordsCore(toks, i) ?? fractionCore(toks, i)) ?? pluralCore(toks, i) ?? dualCore(toks, i) ?? vagueCore(toks, i);
 }
 
 /** The counted noun after index j (skipping "من" before a definite noun), or -1. */
-function nounAfter(toks: readonly Token[], j: number): number {
+function nounAfter(toks: readonly ScanToken[], j: number): number {
   let k = j;
   const w = word(toks, k);
   if (w === "من" && (word(toks, k + 1) ?? "").startsWith("ال")) k++;
@@ -296,7 +304,7 @@ function withClitics(w: string, p: string): boolean {
   return false;
 }
 
-function qualifierBefore(toks: readonly Token[], i: number, floor: number): { q: Qualifier; from: number } | null {
+function qualifierBefore(toks: readonly ScanToken[], i: number, floor: number): { q: Qualifier; from: number } | null {
   // "نحو الـ50"، "أكثر من الـ20": the detached article belongs to the number
   if (word(toks, i - 1) === "ال" && i - 1 > floor) {
     const q = qualifierBefore(toks, i - 1, floor);
@@ -323,7 +331,7 @@ function qualifierBefore(toks: readonly Token[], i: number, floor: number): { q:
 }
 
 /** Qualifier right after index j: "على الأقل"، "تقريباً"، "ونيف"، "أو أكثر"، "على الأكثر". */
-function qualifierAfter(toks: readonly Token[], j: number): { q: Qualifier; to: number } | null {
+function qualifierAfter(toks: readonly ScanToken[], j: number): { q: Qualifier; to: number } | null {
   const a = word(toks, j);
   const b = word(toks, j + 1);
   if (a === "علي" && b === "الاقل") return { q: "at_least", to: j + 2 };
@@ -334,7 +342,7 @@ function qualifierAfter(toks: readonly Token[], j: number): { q: Qualifier; to: 
   return null;
 }
 
-function risingBefore(toks: readonly Token[], from: number): boolean {
+function risingBefore(toks: readonly ScanToken[], from: number): boolean {
   if (word(toks, from - 1) !== "الي") return false;
   // may look across the previous figure: "ارتفع عدد القتلى من 5 إلى 8"
   for (let k = from - 2; k >= Math.max(0, from - 8); k--) {
@@ -345,7 +353,7 @@ function risingBefore(toks: readonly Token[], from: number): boolean {
   return false;
 }
 
-function riseVerbBefore(toks: readonly Token[], from: number, floor: number): boolean {
+function riseVerbBefore(toks: readonly ScanToken[], from: number, floor: number): boolean {
   for (let k = from - 1; k >= Math.max(floor, from - 5); k--) {
     const t = toks[k]!;
     if (t.kind === "punct") return false;
@@ -354,7 +362,7 @@ function riseVerbBefore(toks: readonly Token[], from: number, floor: number): bo
   return false;
 }
 
-function risingAfter(toks: readonly Token[], j: number): boolean {
+function risingAfter(toks: readonly ScanToken[], j: number): boolean {
   for (let k = j; k < Math.min(toks.length, j + 5); k++) {
     const t = toks[k]!;
     if (t.kind === "punct" && t.norm !== "،" && t.norm !== ",") return false;
@@ -364,7 +372,7 @@ function risingAfter(toks: readonly Token[], j: number): boolean {
 }
 
 /** Second half of a range after index j: "و15"، "إلى 15"، "- 15"، "أو أربعة". */
-function rangeEnd(toks: readonly Token[], j: number, first: Core, opener: string | null): Core | null {
+function rangeEnd(toks: readonly ScanToken[], j: number, first: Core, opener: string | null): Core | null {
   const w = word(toks, j);
   const t = toks[j];
   if (!t) return null;

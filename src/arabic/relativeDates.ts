@@ -1,6 +1,6 @@
 // Relative date phrases, resolved against the publication day: اليوم/أمس/أول أمس, weekdays,
 // and periods (خلال الأسبوع الماضي، الأيام الماضية، خلال 24 ساعة، قبل يومين، الشهر الماضي…).
-import type { Token } from "./tokenize.js";
+import type { ScanToken } from "./tokenize.js";
 import { parseWordsAt } from "./numberWords.js";
 import {
   HIJRI_MONTHS, HIJRI_TWO_TOKEN, MONTHS, TWO_TOKEN_MONTHS, WEEKDAYS, dayNumber, lastDayOfMonth, weekdayOf, ymdOf,
@@ -12,7 +12,7 @@ import {
 import { explicitDay } from "./absoluteDates.js";
 
 /** Time-of-day and "يوم" words before a day word: "فجر"، "صباح يوم"، "مساء"، "ليلة"، "منتصف ليل". */
-export function leadWords(toks: readonly Token[], i: number): { end: number; night: boolean } {
+export function leadWords(toks: readonly ScanToken[], i: number): { end: number; night: boolean } {
   let j = i;
   let night = false;
   for (let k = 0; k < 3; k++) {
@@ -29,7 +29,7 @@ export function leadWords(toks: readonly Token[], i: number): { end: number; nig
   return { end: j, night };
 }
 
-export function weekdayAt(toks: readonly Token[], i: number): number | null {
+export function weekdayAt(toks: readonly ScanToken[], i: number): number | null {
   const w = word(toks, i);
   if (!w) return null;
   const d = WEEKDAYS.get(w) ?? WEEKDAYS.get(bare(w));
@@ -44,7 +44,7 @@ export function weekdayOnOrBefore(ref: number, wd: number, strict: boolean): num
 }
 
 /** اليوم، أمس، أول أمس، الليلة الماضية (+ an optional weekday that names the same day) */
-export function relativeDay(toks: readonly Token[], i: number, pub: number | null): Hit | null {
+export function relativeDay(toks: readonly ScanToken[], i: number, pub: number | null): Hit | null {
   const lead = leadWords(toks, i);
   let j = lead.end;
   const w = word(toks, j);
@@ -100,7 +100,7 @@ export function relativeDay(toks: readonly Token[], i: number, pub: number | nul
   return { from: i, to: j, start: day, end: day, precision: "day", relative: true };
 }
 
-export function explicitAfterWeekday(toks: readonly Token[], j: number, pub: number | null): Hit | null {
+export function explicitAfterWeekday(toks: readonly ScanToken[], j: number, pub: number | null): Hit | null {
   let k = j;
   if (isPunct(toks, k, "(،,-–")) k++;
   const ex = explicitDay(toks, k, pub);
@@ -110,7 +110,7 @@ export function explicitAfterWeekday(toks: readonly Token[], j: number, pub: num
 }
 
 /** [فجر|صباح|مساء|ليلة|يوم…] WEEKDAY [الماضي|المقبل] [- WEEKDAY] [explicit date] */
-export function weekdayPhrase(toks: readonly Token[], i: number, pub: number | null): Hit | null {
+export function weekdayPhrase(toks: readonly ScanToken[], i: number, pub: number | null): Hit | null {
   const lead = leadWords(toks, i);
   let j = lead.end;
   const wd = weekdayAt(toks, j);
@@ -147,7 +147,7 @@ export function weekdayPhrase(toks: readonly Token[], i: number, pub: number | n
 }
 
 /** A count before a time unit: digits, number words, "الـ24"; returns value and index after. */
-export function countAt(toks: readonly Token[], i: number): { value: number; end: number } | null {
+export function countAt(toks: readonly ScanToken[], i: number): { value: number; end: number } | null {
   let j = i;
   if (word(toks, j) === "ال" && toks[j + 1]?.kind === "number") j++;
   const d = digitsValue(toks, j);
@@ -178,7 +178,7 @@ export function span(pub: number | null, unit: "day" | "week" | "month" | "year"
  * الشهر الماضي، قبل يومين، منذ ثلاثة أيام */
 const HEDGES: string[][] = [["ما", "يقارب"], ["ما", "يزيد", "عن"], ["ما", "يزيد", "علي"], ["اكثر", "من"], ["اقل", "من"],
   ["نحو"], ["حوالي"], ["قرابه"], ["زهاء"], ["يقارب"]];
-function skipHedge(toks: readonly Token[], j: number): number {
+function skipHedge(toks: readonly ScanToken[], j: number): number {
   for (const h of HEDGES) {
     let ok = true;
     for (let k = 0; k < h.length && ok; k++) ok = word(toks, j + k) === h[k];
@@ -188,7 +188,7 @@ function skipHedge(toks: readonly Token[], j: number): number {
 }
 
 /** "أواخر الشهر الماضي"، "مطلع الشهر الجاري"، "منتصف الشهر المقبل": part of a relative month. */
-export function monthEdgePhrase(toks: readonly Token[], i: number, pub: number | null): Hit | null {
+export function monthEdgePhrase(toks: readonly ScanToken[], i: number, pub: number | null): Hit | null {
   const w0 = word(toks, i);
   if (!w0) return null;
   const edge = MONTH_EDGE.get(bare(w0)) ?? (w0.startsWith("ب") ? MONTH_EDGE.get(w0.slice(1)) : undefined);
@@ -206,7 +206,7 @@ export function monthEdgePhrase(toks: readonly Token[], i: number, pub: number |
   return { from: i, to: i + 3, start: dayNumber(y, m, a), end: dayNumber(y, m, b), precision: "month", relative: true };
 }
 
-export function periodPhrase(toks: readonly Token[], i: number, pub: number | null): Hit | null {
+export function periodPhrase(toks: readonly ScanToken[], i: number, pub: number | null): Hit | null {
   let j = i;
   let during = false;
   let ago = false;

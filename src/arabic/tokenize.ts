@@ -3,17 +3,21 @@
 // Offsets are UTF-16 indices into the ORIGINAL text.
 import { foldCode, foldRange, normalizeKey } from "./normalize.js";
 
-export interface Token {
+/** A token as numbers and dates read it (tokensOf): no stem. */
+export interface ScanToken {
   text: string;
   start: number;
   end: number;
   /** normalizeKey(text) */
   norm: string;
+  kind: "word" | "number" | "punct";
+}
+
+export interface Token extends ScanToken {
   /** norm without proclitics/enclitics, best guess (conservative: see stemGuess) */
   stem: string;
   prefixes: string[];
   suffixes: string[];
-  kind: "word" | "number" | "punct";
 }
 
 // Character classes (0 = other: a one-char token), built once: a word starts with a letter (not tatweel) and continues with
@@ -174,14 +178,27 @@ Object.freeze(ONLY_FA);
  * (their prefixes/suffixes arrays are frozen and may be shared). */
 export function tokenize(text: string): Token[] {
   if (typeof text !== "string") return [];
-  return tokensOf(text).map((t) => ({ ...t }));
+  return tokensOf(text).map((t) => {
+    // stems only here: numbers and dates (tokensOf) never read them
+    const g = t.kind === "word" ? stemGuess(t.norm) : null;
+    return {
+      text: t.text,
+      start: t.start,
+      end: t.end,
+      norm: t.norm,
+      stem: g ? g.stem : t.kind === "number" ? t.norm : t.text,
+      prefixes: g ? g.prefixes : NO_PARTS,
+      suffixes: g ? g.suffixes : NO_PARTS,
+      kind: t.kind,
+    };
+  });
 }
 
 const NO_PARTS: string[] = [];
 Object.freeze(NO_PARTS);
 
-function scan(text: string): Token[] {
-  const out: Token[] = [];
+function scan(text: string): ScanToken[] {
+  const out: ScanToken[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -198,9 +215,8 @@ function scan(text: string): Token[] {
         if (k !== C_LETTER && k !== C_JOIN) break;
         i++;
       }
-      const norm = foldRange(text, start, i);
-      const g = stemGuess(norm);
-      out.push({ text: text.slice(start, i), start, end: i, norm, stem: g.stem, prefixes: g.prefixes, suffixes: g.suffixes, kind: "word" });
+      const raw = text.slice(start, i);
+      out.push({ text: raw, start, end: i, norm: foldRange(text, start, i, raw), kind: "word" });
     } else if (cls === C_DIGIT) {
       i++;
       while (i < n) {
@@ -211,21 +227,21 @@ function scan(text: string): Token[] {
       }
       const t = text.slice(start, i);
       const norm = normalizeKey(t);
-      out.push({ text: t, start, end: i, norm, stem: norm, prefixes: NO_PARTS, suffixes: NO_PARTS, kind: "number" });
+      out.push({ text: t, start, end: i, norm, kind: "number" });
     } else {
       // one character (a surrogate pair stays whole)
       i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
       const t = text.slice(start, i);
-      out.push({ text: t, start, end: i, norm: t.length === 1 ? foldCode(c, t) || t : t, stem: t, prefixes: NO_PARTS, suffixes: NO_PARTS, kind: "punct" });
+      out.push({ text: t, start, end: i, norm: t.length === 1 ? foldCode(c, t) || t : t, kind: "punct" });
     }
   }
   return out;
 }
 
 let cacheText: string | null = null;
-let cacheTokens: Token[] = [];
-/** Tokens of the last text seen (numbers.ts and dates.ts scan the same report): treat as read-only. */
-export function tokensOf(text: string): readonly Token[] {
+let cacheTokens: ScanToken[] = [];
+/** Tokens (without stems) of the last text seen (numbers.ts and dates.ts scan the same report): treat as read-only. */
+export function tokensOf(text: string): readonly ScanToken[] {
   if (text !== cacheText) {
     cacheTokens = scan(text);
     cacheText = text;

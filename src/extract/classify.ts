@@ -8,15 +8,13 @@ import type { TriggerEntry } from "./lexicon/triggers.js";
 import type { Sentence } from "./document.js";
 import { segmentOf } from "./document.js";
 import { foldPattern } from "./pattern.js";
-import { AGGREGATE_PERIOD, BACKGROUND_CUES, BACKGROUND_START, MODALITY, NEGATION } from "./lexicon/cues.js";
+import { sentenceCues } from "./sentenceCues.js";
+import { BACKGROUND_START, NEGATION } from "./lexicon/cues.js";
 
 export const VIOLENT_PRIORITY: EventType[] = ["chemical_attack", "explosion", "air_strike", "shelling", "attack_on_civilians", "armed_clash", "abduction"];
 const NEG = new Set(NEGATION.map(normalizeKey).filter((w) => !w.includes(" ")));
-const MODAL = MODALITY.map(normalizeKey);
 const BG_START = BACKGROUND_START.map(normalizeKey);
 const BG_START_SET = new Set(BG_START);
-const BG = BACKGROUND_CUES.map(normalizeKey);
-const AGG = AGGREGATE_PERIOD.map(normalizeKey);
 
 export interface Candidate {
   type: EventType;
@@ -80,7 +78,7 @@ export function isBackgroundSentence(s: Sentence): boolean {
 
 const AGG_RE = /(?:خلال|طيله|طوال) (?:ال)?(?:اسبوع|شهر|اشهر|اسابيع|عام|سنه|سنوات|اعوام|الاسبوع|الشهر|العام|الاشهر|الاسابيع|السنوات|السنه|الفتره)|منذ (?:بدء|بدايه|مطلع|اندلاع|انطلاق)|حصيله (?:اسبوعيه|شهريه|اجماليه|سنويه)|الحصيله الاجماليه|(?:منذ|خلال) عام \d{4}|منذ \d{1,2} \p{L}+/u;
 export function isAggregate(text: string): boolean {
-  return AGG_RE.test(text) || AGG.some((a) => text.includes(a));
+  return AGG_RE.test(text) || sentenceCues(text).agg.length > 0;
 }
 
 const REPLY_RE = /(?:ردا|رد) علي|انتقاما (?:ل|من)|في رد علي/;
@@ -122,14 +120,34 @@ function lastParts(s: string, tail: string, k: number): string[] {
  * cue absent from the sentence is absent from it (saves scanning every cue for every trigger).
  * blocked() runs for each trigger of one sentence in turn: the last sentence's answer is kept.
  */
-let cuesFor: Sentence | null = null;
-let cuesVal: { modal: string[]; bg: string[] } = { modal: [], bg: [] };
-function cuesIn(s: Sentence): { modal: string[]; bg: string[] } {
-  if (s !== cuesFor) {
-    cuesVal = { modal: MODAL.filter((c) => s.text.includes(c)), bg: BG.filter((c) => s.text.includes(c)) };
-    cuesFor = s;
+function cuesIn(s: Sentence): { modal: readonly string[]; bg: readonly string[] } {
+  return sentenceCues(s.text);
+}
+
+/** What /\s/ (and trim) count as whitespace. */
+function isSpace(c: number): boolean {
+  if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Is one of the last k words of norm[a, b) (as split(/\s+/) cuts them) a negation, bare or after
+ * و/ف? Read backwards from b without splitting the stretch (runs for every trigger).
+ */
+function lastWordsNegate(norm: string, a: number, b: number, k: number): boolean {
+  let i = b;
+  for (let n = 0; n < k; n++) {
+    while (i > a && isSpace(norm.charCodeAt(i - 1))) i--;
+    if (i <= a) return false;
+    const end = i;
+    while (i > a && !isSpace(norm.charCodeAt(i - 1))) i--;
+    const w = norm.slice(i, end);
+    if (NEG.has(w)) return true;
+    const c = w.charCodeAt(0);
+    if ((c === 0x0648 || c === 0x0641) && NEG.has(w.slice(1))) return true;
   }
-  return cuesVal;
+  return false;
 }
 
 /** Is this trigger negated, hypothetical/future, background, or an attempt? */
@@ -137,13 +155,11 @@ function blocked(s: Sentence, norm: string, h: Hit<TriggerEntry>): { neg: boolea
   const seg = segmentOf(s, h.start);
   const segStart = s.cuts[seg]!;
   const before = norm.slice(segStart, h.start);
-  const tail = tailOf(before);
-  let words = tail.trim().split(/\s+/).filter(Boolean);
-  words = words.length >= 4 ? words.slice(-4) : before.trim().split(/\s+/).filter(Boolean).slice(-4);
-  const neg = words.some((w) => NEG.has(w.replace(/^[وف]/, "")) || NEG.has(w));
+  const neg = lastWordsNegate(norm, segStart, h.start, 4);
   const cues = cuesIn(s);
-  const modal = cues.modal.some((c) => hasWordPhrase(before, c)) || /(?:^|\s)(?:حاول|حاولت|محاوله|محاولات|تحاول|يحاول)(?:\s|$)/.test(before);
-  const bg = cues.bg.some((c) => before.includes(c)) || /(?:^|\s)منذ(?:\s|$)/.test(lastParts(before, tail, 3).join(" "));
+  // the regexes run only when their word is there at all (every "attempt" word holds حاول)
+  const modal = cues.modal.some((c) => hasWordPhrase(before, c)) || (before.includes("حاول") && /(?:^|\s)(?:حاول|حاولت|محاوله|محاولات|تحاول|يحاول)(?:\s|$)/.test(before));
+  const bg = cues.bg.some((c) => before.includes(c)) || (before.includes("منذ") && /(?:^|\s)منذ(?:\s|$)/.test(lastParts(before, tailOf(before), 3).join(" ")));
   // future: the proclitic س on an imperfect verb ("ستقصف"، "سيشن")
   const core = h.text.replace(/^[وف]/, "");
   const future = /^س[يتن]/.test(core) && h.entry.type !== "humanitarian" && !startRe(h.entry.re).test(core);

@@ -6,7 +6,9 @@ import { normalizeKey } from "../arabic/normalize.js";
 import type { Sentence } from "./document.js";
 import type { Mentions, NumHit } from "./mentions.js";
 import { startsIn, nsIn } from "./ranges.js";
-import { BREAKDOWN, INITIAL, STILL_RISING } from "./lexicon/cues.js";
+import { sentenceCues } from "./sentenceCues.js";
+import { LiteralSet } from "./literals.js";
+import { BREAKDOWN, INITIAL } from "./lexicon/cues.js";
 
 const CIV = /^(?:[وفبل]|ال|بال|لل|وال)*(?:مدني|طفل|اطفال|نساء|امراه|سيده|مواطن|رجل|رجال|شاب|شبان|فتاه|رضيع|اهالي|سكان|عائل|مسن|تلميذ|طالب|مزارع|صحفي|مسعف|متطوع|طبيب|عامل)/;
 const COMB = /^(?:[وفبل]|ال|بال|لل|وال)*(?:مقاتل|عنصر|عناصر|جندي|جنود|مسلح|ارهابي|عسكري|ضابط|ضباط|قيادي|قائد|مرتزق|متشدد|جهادي|انتحاري)/;
@@ -14,13 +16,15 @@ const KILL_NOUN = /^(?:[وفبل]|ال|بال|لل|وال)*(?:قتيل|قتلي|
 const INJ_NOUN = /^(?:[وفبل]|ال|بال|لل|وال)*(?:جريح|جرحي|مصاب|اصاب|حالات اختناق|حاله اختناق)/;
 const PERSON = /^(?:[وفبل]|ال|بال|لل|وال)*(?:مدني|طفل|اطفال|نساء|امراه|سيده|مواطن|رجل|رجال|شاب|شبان|فتاه|شخص|اشخاص|اخر|افراد|فرد|مقاتل|عنصر|عناصر|جندي|جنود|مسلح|ارهابي|عسكري|ضابط|ضباط|قيادي|قتيل|قتلي|شهيد|شهداء|ضحيه|ضحايا|جريح|جرحي|مصاب|نفس|عائل|رضيع|مسن|مدنيا|سجين|معتقل)/;
 const MUNITION = /^(?:[وفبل]|ال|بال|لل|وال)*(?:قذيف|قذائف|صاروخ|صواريخ|غار|برميل|براميل|طلع|عبو|لغم|الغام|قنبل|ضرب)/;
-const SINGULAR_VICTIM = /(?<![\p{L}])(?:[وف]?(?:ال)?)(مدنيا|مدني|طفل|طفلا|طفله|امراه|سيده|رجل|رجلا|شاب|شابا|جندي|جنديا|عنصر|عنصرا|مواطن|مواطنا|مقاتل|مقاتلا|فتاه|مسن|مسنا|ضابط|ضابطا)(?![\p{L}])/gu;
+const SINGULAR_WORDS = ["مدنيا", "مدني", "طفل", "طفلا", "طفله", "امراه", "سيده", "رجل", "رجلا", "شاب", "شابا", "جندي", "جنديا", "عنصر", "عنصرا", "مواطن", "مواطنا", "مقاتل", "مقاتلا", "فتاه", "مسن", "مسنا", "ضابط", "ضابطا"];
+const SINGULAR_VICTIM = new RegExp(`(?<![\\p{L}])(?:[وف]?(?:ال)?)(${SINGULAR_WORDS.join("|")})(?![\\p{L}])`, "gu");
+// a sentence without any of the words as a substring cannot match: the regex is not run on it
+const SINGULAR_SEEN = new LiteralSet(SINGULAR_WORDS);
 
+// A breakdown cue ends the text before the number ("بينهم 3"). (A word-boundary regex per cue was
+// also tried before: whatever it matched, endsWith matched too, so only endsWith is left.)
 const breakdownCues = BREAKDOWN.map(normalizeKey);
-// compiled once: building these per number per sentence was a top self-time entry in profiles
-const breakdownRes = breakdownCues.map((c) => ({ c, re: new RegExp(`(?:^|[\\s،,])${c}(?:\\s+)?$`) }));
 const initialCues = INITIAL.map(normalizeKey);
-const risingCues = STILL_RISING.map(normalizeKey);
 
 export interface SentenceCounts {
   killed: Count | null;
@@ -81,20 +85,23 @@ export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: str
   const out: SentenceCounts = { killed: null, injured: null, munitions: [], people: [] };
   const kills = startsIn(m.kills, s.start, s.end).map((h) => ({ pos: h.start, end: h.end, cls: "k" as const }));
   const injs = startsIn(m.injuries, s.start, s.end).map((h) => ({ pos: h.start, end: h.end, cls: "i" as const }));
-  const cues = [...kills, ...injs].sort((a, b) => a.pos - b.pos);
+  // each list is in text order already: only two non-empty lists need merging
+  const cues = !injs.length ? kills : !kills.length ? injs : [...kills, ...injs].sort((a, b) => a.pos - b.pos);
   const nums = nsIn(m.numbers, s.start, s.end);
   const sentNorm = s.text;
-  const rising = risingCues.some((c) => sentNorm.includes(c));
+  const rising = sentenceCues(sentNorm).rising.length > 0;
   type Acc = { cls: "k" | "i"; n: NumHit; group: CountGroup; initial: boolean; sum: number; texts: string[] };
   const found: Acc[] = [];
   let prev: (Acc & { breakdown?: boolean }) | null = null;
   let prevBreakdown = false;
   let prevEnd = -1;
   // Singular victims without a number: "قُتلت امرأة"، "أن مدنياً قُتل".
+  // (each needs a kill/injury cue next to it: without cues in the sentence the scan finds nothing)
   SINGULAR_VICTIM.lastIndex = s.start;
-  const seg = norm.slice(0, s.end);
+  const scanVictims = cues.length > 0 && SINGULAR_SEEN.anyIn(s.text);
+  const seg = scanVictims ? norm.slice(0, s.end) : "";
   let sm: RegExpExecArray | null;
-  while ((sm = SINGULAR_VICTIM.exec(seg)) !== null) {
+  while (scanVictims && (sm = SINGULAR_VICTIM.exec(seg)) !== null) {
     const pos = sm.index;
     if (pos >= s.end) break;
     if (nums.some((n) => n.ne <= pos && pos - n.ne <= 2)) continue;
@@ -122,8 +129,7 @@ export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: str
     if (n.value != null) out.people.push(n.value);
     const before = norm.slice(Math.max(s.start, n.ns - 14), n.ns);
     const trimmed = before.trimEnd();
-    const spaced = trimmed + " ";
-    const isBreakdown = breakdownRes.some(({ c, re }) => re.test(spaced) || trimmed.endsWith(c));
+    const isBreakdown = breakdownCues.some((c) => trimmed.endsWith(c));
     const between = prevEnd >= 0 ? norm.slice(prevEnd, n.ns) : "";
     const conj = prevEnd >= 0 && between.length < 60 && (/(?:^|\s)و\s*$/.test(between) || (norm[n.ns] === "و" && !/^واحد/.test(norm.slice(n.ns, n.ne)))) && !cues.some((c) => c.pos >= prevEnd && c.pos < n.ns);
     if (isBreakdown || (conj && prevBreakdown)) {
@@ -150,7 +156,8 @@ export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: str
       prevBreakdown = false;
       continue;
     }
-    const initial = initialCues.some((c) => norm.slice(Math.max(s.start, n.ns - 45), n.ns).includes(c));
+    const lead = norm.slice(Math.max(s.start, n.ns - 45), n.ns); // sliced once, not once per cue
+    const initial = initialCues.some((c) => lead.includes(c));
     let group = noun ? groupOf(noun) : "unknown";
     if (group === "unknown") {
       // "قتيلان مدنيان"، "17 قتيلاً من المدنيين": the word after the noun may say who

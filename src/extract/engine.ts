@@ -9,11 +9,10 @@ import { classifySentence, VIOLENT_PRIORITY, isAggregate, isBackgroundSentence, 
 import { sentenceCounts, mergeCount } from "./counts.js";
 import { attributionOf } from "./attribution.js";
 import { assignRoles, toParty } from "./roles.js";
-import { HEDGE } from "./lexicon/cues.js";
 import { startsIn, nsIn } from "./ranges.js";
+import { sentenceCues } from "./sentenceCues.js";
 
 const VIOLENT = new Set<EventType>(VIOLENT_PRIORITY.concat(["territory_change"]));
-const HEDGES = HEDGE.map(normalizeKey);
 const TALKS = new Set<EventType>(["agreement", "meeting"]);
 const INHERIT_ACROSS = new Set<EventType>([...VIOLENT_PRIORITY, "territory_change", "humanitarian", "casualty_claim"]);
 const PRECISION_RANK: Record<string, number> = { point: 0, town: 1, district: 2, governorate: 3, region: 4, country: 5 };
@@ -129,7 +128,7 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
     const denialCut = denial ? s.cuts[segmentOf(s, denial.pos)]! : -1;
     const sideOf = (pos: number) => (denialCut < 0 ? 0 : pos >= denialCut ? 1 : -1);
     // once per sentence, not per candidate
-    const hedged = cands.length > 0 && HEDGES.some((h) => s.text.includes(h));
+    const hedged = cands.length > 0 && sentenceCues(s.text).hedge.length > 0;
     for (const c of cands) {
       const d = pickDate(resolved, c, s, norm, cands);
       const side = denialCut < 0 ? 0 : c.type === "denial" ? 1 : -1;
@@ -256,6 +255,8 @@ function orderSpans(ss: Sentence[]): Sentence[] {
 }
 
 function sortPlaces(ps: PlaceHit[]): PlaceHit[] {
+  // most sentences have no place or one: no sort (it allocates a work array even then)
+  if (ps.length < 2) return ps.slice();
   return [...ps].sort((a, b) => (PRECISION_RANK[a.place.precision] ?? 5) - (PRECISION_RANK[b.place.precision] ?? 5) || a.ns - b.ns);
 }
 

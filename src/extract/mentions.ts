@@ -5,7 +5,7 @@ import { findDates, type DateMention } from "../arabic/dates.js";
 import type { Place, PartyKind } from "../model/index.js";
 import type { Doc } from "./document.js";
 import { normalizeKey } from "../arabic/normalize.js";
-import { compile, findAll, foldPattern, scanWords, type Hit } from "./pattern.js";
+import { compile, findAll, foldPattern, matchesAtWordStarts, scanWords, type Hit } from "./pattern.js";
 import { TRIGGERS, type TriggerEntry } from "./lexicon/triggers.js";
 import { PARTIES, NATIONALITIES, FORCE_NOUNS, GOV_NOUNS, type PartyEntry } from "./lexicon/parties.js";
 import { SOURCES, ATTRIBUTION_CUES, CONTINUATION_CUES, type SourceEntry } from "./lexicon/sources.js";
@@ -27,6 +27,10 @@ const NAT_RE = new RegExp(
   `(?<![\\p{L}])(?:[وف])?(?:[بلك])?(?:ال)?(${foldPattern(FORCE_NOUNS)}|${foldPattern(GOV_NOUNS)})(?: (?:ال)?[\\p{L}]+){0,3}? (?:ال)?(${NATIONALITIES.map((n) => foldPattern(n.re)).join("|")})(?![\\p{L}])`,
   "gu",
 );
+// A match begins at its force/government noun (after clitics): only word starts where one can
+// begin are tried (the global regex tried every position of the report).
+const NAT_GATE = compile([{ re: FORCE_NOUNS }, { re: GOV_NOUNS }]);
+const NAT_STICKY = new RegExp(NAT_RE.source, "uy");
 // compiled once (not per match): which nationality a matched adjective names
 const NAT_EXACT = NATIONALITIES.map((nat) => ({ nat, re: new RegExp(`^(?:${foldPattern(nat.re)})$`, "u") }));
 const FORCE_RE = new RegExp(`^(?:${foldPattern(FORCE_NOUNS)})$`, "u");
@@ -77,9 +81,7 @@ export function findMentions(doc: Doc, text: string, published: string | null): 
   const orig = (a: number, b: number) => text.slice(doc.map[a]!, doc.map[b]!);
   const scan = scanWords(norm);
   const parties: PartyHit[] = findAll(PART, norm, 0, norm.length, scan).map((h) => partyOf(h, orig(h.start, h.end)));
-  NAT_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = NAT_RE.exec(norm)) !== null) {
+  for (const m of matchesAtWordStarts(NAT_STICKY, NAT_GATE, norm, scan)) {
     const start = m.index;
     const end = start + m[0].length;
     if (parties.some((p) => p.start < end && start < p.end)) continue;
@@ -95,15 +97,27 @@ export function findMentions(doc: Doc, text: string, published: string | null): 
 
   let numbers: NumHit[] = [];
   try {
-    numbers = findNumbers(text)
-      .filter((n) => !n.percent)
-      .map((n) => ({ ...n, ns: doc.inv[n.start]!, ne: doc.inv[n.end]!, nounNorm: n.noun?.norm ?? "" }));
+    // findNumbers returns fresh objects: extended in place rather than copied
+    for (const n of findNumbers(text)) {
+      if (n.percent) continue;
+      const h = n as NumHit;
+      h.ns = doc.inv[n.start]!;
+      h.ne = doc.inv[n.end]!;
+      h.nounNorm = n.noun?.norm ?? "";
+      numbers.push(h);
+    }
   } catch (e) {
     warnings.push(`numbers: ${(e as Error).message}`);
   }
   let dates: DateHit[] = [];
   try {
-    dates = findDates(text, published).map((d) => ({ ...d, ns: doc.inv[d.start]!, ne: doc.inv[d.end]! }));
+    // findDates returns fresh objects: extended in place rather than copied
+    for (const d of findDates(text, published)) {
+      const h = d as DateHit;
+      h.ns = doc.inv[d.start]!;
+      h.ne = doc.inv[d.end]!;
+      dates.push(h);
+    }
   } catch (e) {
     warnings.push(`dates: ${(e as Error).message}`);
   }
@@ -111,7 +125,8 @@ export function findMentions(doc: Doc, text: string, published: string | null): 
   const kills = findAll(KILL, norm, 0, norm.length, scan);
   const injuries = findAll(INJ, norm, 0, norm.length, scan);
   const sourceHits = findAll(SRC, norm, 0, norm.length, scan);
-  const taken = [...triggers, ...kills, ...injuries];
+  // each list is sorted and without overlaps: overlap tests are binary searches
+  const overlapsTaken = (a: number, b: number) => overlapsAny(triggers, a, b) || overlapsAny(kills, a, b) || overlapsAny(injuries, a, b);
   const places: PlaceHit[] = [];
   for (const p of findPlacesSafe(text, published, warnings)) {
     const ns = doc.inv[p.start]!;
@@ -123,11 +138,11 @@ export function findMentions(doc: Doc, text: string, published: string | null): 
     if (COMMON_WORDS.has(key) || COMMON_WORDS.has(full) || COMMON_WORDS.has(last) || COMMON_WORDS.has(last.replace(/^(?:[وفب]|ال|بال|وال)+/, ""))) continue;
     if ((METONYMS.has(key) || METONYMS.has(full)) && !/(?:^|\s)(?:في|الي|من|علي|قرب|بين|حول)\s*$/.test(norm.slice(Math.max(0, ns - 6), ns)) && !/^[بو]?(?:في|ب)/.test(normalizeKey(p.text))) continue;
     // a word that is both a trigger and a place ("الزيارة"، "المعركة") is the place after a place noun or in a list of places
-    const placeContext = /(?:بلد(?:ه|تي|ات)|قري(?:ه|تي)|قري|مدين(?:ه|تي)|حي|حيي|احياء|منطقه|بلدات|قري)\s+(?:[^\s]+\s+)?$/.test(norm.slice(Math.max(0, ns - 24), ns)) || /^و/.test(full);
-    if (taken.some((h) => h.start < ne && ns < h.end) && !/ /.test(key) && !placeContext) continue;
+    const placeContext = () => /(?:بلد(?:ه|تي|ات)|قري(?:ه|تي)|قري|مدين(?:ه|تي)|حي|حيي|احياء|منطقه|بلدات|قري)\s+(?:[^\s]+\s+)?$/.test(norm.slice(Math.max(0, ns - 24), ns)) || /^و/.test(full);
+    if (overlapsTaken(ns, ne) && !/ /.test(key) && !placeContext()) continue;
     if (places.some((q) => q.ns <= ns && ne <= q.ne)) continue;
     if (sourceHits.some((h) => h.start <= ns && ne <= h.end + 2)) continue; // "حملة «الرقة تذبح بصمت»" names a source
-    places.push({ ...p, ns, ne });
+    places.push({ start: p.start, end: p.end, text: p.text, place: p.place, ns, ne } as PlaceHit);
   }
 
   // "قرية الزيارة"، "بلدة المعركة": a trigger word inside a named place is part of the name
@@ -159,6 +174,19 @@ function partyOf(h: Hit<PartyEntry>, original: string): PartyHit {
     ...(e.country ? { country: e.country } : {}),
     ...(e.generic ? { generic: true } : {}),
   };
+}
+
+/** Does any hit of `xs` (sorted by start, not overlapping: ends sorted too) overlap [a, b)? */
+function overlapsAny(xs: Hit<unknown>[], a: number, b: number): boolean {
+  // the first hit ending after a is the only one that can overlap without starting at or after b
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]!.end <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < xs.length && xs[lo]!.start < b;
 }
 
 /** Hits inside [a, b). */

@@ -5,7 +5,10 @@
 //
 // Speed: one big alternation tried at every word start is slow (hundreds of alternatives × every
 // proclitic split). Entries are bucketed by the first letter of their core instead; at each word
-// start only the buckets of the letters that can follow a valid proclitic split are tried.
+// start only the buckets of the letters that can follow a valid proclitic split are tried, narrowed
+// to the entries that can start with the next three characters. One scan of the text (scanWords)
+// is shared by every lexicon: it finds the word starts, their splits, and which lexicons can match
+// at each, so a lexicon skips the words where none of its entries can start.
 import { foldChar } from "../arabic/normalize.js";
 import { firstChars, mayStartWith } from "./prefixes.js";
 
@@ -31,15 +34,9 @@ interface Bucket<T> {
   entries: T[];
   /** each entry's prefix set (see prefixes.ts) */
   prefixes: Set<string>[];
-  /** sub-buckets by the char codes at the match position, c0 → c1 → c2 (-1: end of text) → bucket (null: no entry can match there) */
-  sub: Map<number, Map<number, Map<number, Bucket<T> | null>>>;
-  subCount: number;
   /** sub-buckets by the entries they keep: many character triples keep the same entries, one regex serves them */
   bySubset: Map<string, Bucket<T>>;
 }
-
-/** Sub-buckets kept per bucket; beyond this (odd scripts) the full bucket regex is used. */
-const MAX_SUB = 50_000;
 
 export interface CompiledLexicon<T> {
   buckets: Map<string, Bucket<T>>;
@@ -47,6 +44,80 @@ export interface CompiledLexicon<T> {
   byCode: Map<number, Bucket<T>>;
   any: Bucket<T> | null;
   entries: T[];
+  /** index into every triple's answers (see Triple) */
+  slot: number;
+  /** the lexicon's bit in word masks (lexicons past the 30th share the last bit) */
+  bit: number;
+}
+
+// Character classes. Narrowing a bucket at a position depends only on the next three characters,
+// and only on whether each is a character some lexicon names: every such character gets a class
+// of its own, all others share OTHER (whose stand-in "*" is what prefix sets use for "any"). A
+// position's three classes make one small integer, the triple id. Each triple is narrowed once
+// for every lexicon and kept; a scan looks each word split's triple up once, and a word whose
+// splits no lexicon can match is skipped by every lexicon without trying a regex.
+const END = 0; // past the end of the text
+const OTHER = 1;
+const CLASS = new Uint8Array(65536).fill(OTHER);
+const REP: string[] = ["", "*"]; // a stand-in character per class
+const MAX_CLASSES = 256;
+let classesFull = false;
+/** Bumped whenever a class is added: a scan made before knows fewer classes and is redone. */
+let classVersion = 0;
+
+function addClass(ch: string): void {
+  const code = ch.charCodeAt(0);
+  if (ch.length !== 1 || ch === "*" || CLASS[code] !== OTHER) return;
+  if (REP.length >= MAX_CLASSES) {
+    classesFull = true;
+    return;
+  }
+  CLASS[code] = REP.length;
+  REP.push(ch);
+  classVersion++;
+}
+
+function tripleId(text: string, at: number): number {
+  const n = text.length;
+  const k0 = CLASS[text.charCodeAt(at)]!;
+  const k1 = at + 1 < n ? CLASS[text.charCodeAt(at + 1)]! : END;
+  const k2 = at + 2 < n ? CLASS[text.charCodeAt(at + 2)]! : END;
+  return (k0 << 16) | (k1 << 8) | k2;
+}
+
+const LEXICONS: CompiledLexicon<unknown>[] = [];
+
+/** What every lexicon can match where a triple starts: its two narrowed buckets, and who can match at all. */
+interface Triple {
+  /** by lexicon slot: [first-letter bucket, "any" bucket], each narrowed (null: nothing can match) */
+  answers: (Bucket<unknown> | null)[][];
+  /** bits of the lexicons with a bucket here */
+  mask: number;
+}
+const TRIPLES = new Map<number, Triple>();
+/** Triples kept; past this (odd scripts) they are narrowed afresh each time: bounded memory. */
+const MAX_TRIPLES = 100_000;
+// While there are at most 64 classes (Arabic lexicons use about 40), triples are also kept in a
+// flat array indexed by 6 bits per class: an array read instead of a hash lookup per word split.
+const DENSE = new Array<Triple | undefined>(1 << 18);
+const denseIndex = (tid: number) => ((tid >>> 16) << 12) | (((tid >>> 8) & 0xff) << 6) | (tid & 0xff);
+
+function tripleAt(tid: number, c0: number): Triple {
+  const dense = REP.length <= 64;
+  let t = dense ? DENSE[denseIndex(tid)] : TRIPLES.get(tid);
+  if (t === undefined) {
+    t = { answers: [], mask: 0 };
+    if (dense) DENSE[denseIndex(tid)] = t;
+    else if (TRIPLES.size < MAX_TRIPLES) TRIPLES.set(tid, t);
+  }
+  // lexicons compiled after the triple was first seen are answered now
+  while (t.answers.length < LEXICONS.length) {
+    const lex = LEXICONS[t.answers.length]!;
+    const pair = bucketsAt(lex, tid, c0);
+    t.answers.push(pair);
+    if (pair[0] || pair[1]) t.mask |= lex.bit;
+  }
+  return t;
 }
 
 const ANY = "*";
@@ -143,145 +214,266 @@ export function compile<T extends { re: string; article?: boolean }>(input: T[])
     }
   }
   const prefixesOf = new Map<T, Set<string>>(entries.map((e) => [e, firstChars(foldPattern(e.re))]));
+  for (const ps of prefixesOf.values()) for (const x of ps) for (let k = 0; k < x.length; k++) addClass(x[k]!);
   const make = (xs: T[]): Bucket<T> => ({
     re: bucketRe(xs),
     entries: xs,
     prefixes: xs.map((e) => prefixesOf.get(e)!),
-    sub: new Map(),
-    subCount: 0,
     bySubset: new Map(),
   });
   const buckets = new Map<string, Bucket<T>>();
   for (const [c, xs] of groups) if (c !== ANY) buckets.set(c, make(xs));
   const anyXs = groups.get(ANY);
   const byCode = new Map<number, Bucket<T>>();
-  for (const [c, b] of buckets) if (c.length === 1) byCode.set(c.charCodeAt(0), b);
-  return { buckets, byCode, any: anyXs ? make(anyXs) : null, entries };
+  for (const [c, b] of buckets) {
+    if (c.length !== 1) continue;
+    byCode.set(c.charCodeAt(0), b);
+    addClass(c);
+  }
+  const slot = LEXICONS.length;
+  const lex: CompiledLexicon<T> = { buckets, byCode, any: anyXs ? make(anyXs) : null, entries, slot, bit: 1 << Math.min(slot, 30) };
+  LEXICONS.push(lex as CompiledLexicon<unknown>);
+  return lex;
 }
 
 /**
- * The part of a bucket that can match where the text reads c0 c1: same entries in the same order
- * minus those that cannot start there, so the alternation picks the same entry and match.
+ * The part of a bucket that can match where the text reads `chars` (its next three characters,
+ * fewer at the end): same entries in the same order minus those that cannot start there, so the
+ * alternation picks the same entry and match.
  */
-function narrow<T>(b: Bucket<T>, c0: number, c1: number, c2: number): Bucket<T> | null {
-  let row = b.sub.get(c0);
-  let cell = row?.get(c1);
-  let nb = cell?.get(c2);
-  if (nb !== undefined) return nb;
-  // odd scripts: past the cap the full bucket answers (same result, just slower)
-  if (b.subCount >= MAX_SUB) return b;
-  if (row === undefined) b.sub.set(c0, (row = new Map()));
-  if (cell === undefined) row.set(c1, (cell = new Map()));
-  let chars = String.fromCharCode(c0);
-  if (c1 >= 0) chars += String.fromCharCode(c1);
-  if (c1 >= 0 && c2 >= 0) chars += String.fromCharCode(c2);
+function narrow<T>(b: Bucket<T>, chars: string): Bucket<T> | null {
   const keep: number[] = [];
   for (let k = 0; k < b.entries.length; k++) if (mayStartWith(b.prefixes[k]!, chars)) keep.push(k);
-  if (!keep.length) nb = null;
-  else if (keep.length === b.entries.length) nb = b;
-  else {
-    const subsetKey = keep.join(",");
-    nb = b.bySubset.get(subsetKey) ?? null;
-    if (!nb) {
-      const xs = keep.map((k) => b.entries[k]!);
-      nb = {
-        re: bucketRe(xs as unknown as { re: string }[]),
-        entries: xs,
-        prefixes: keep.map((k) => b.prefixes[k]!),
-        sub: new Map(),
-        subCount: 0,
-        bySubset: new Map(),
-      };
-      b.bySubset.set(subsetKey, nb);
-    }
+  if (!keep.length) return null;
+  if (keep.length === b.entries.length) return b;
+  const subsetKey = keep.join(",");
+  let nb = b.bySubset.get(subsetKey);
+  if (!nb) {
+    const xs = keep.map((k) => b.entries[k]!);
+    nb = { re: bucketRe(xs as unknown as { re: string }[]), entries: xs, prefixes: keep.map((k) => b.prefixes[k]!), bySubset: new Map() };
+    b.bySubset.set(subsetKey, nb);
   }
-  b.subCount++;
-  cell.set(c2, nb);
   return nb;
+}
+
+/** A lexicon's two buckets narrowed to a triple (c0: the char code there, for the first-letter bucket). */
+function bucketsAt<T>(lex: CompiledLexicon<T>, tid: number, c0: number): (Bucket<T> | null)[] {
+  const b1 = lex.byCode.get(c0) ?? null;
+  const k0 = tid >>> 16;
+  const k1 = (tid >>> 8) & 0xff;
+  const k2 = tid & 0xff;
+  let chars = REP[k0]!;
+  if (k1 !== END) chars += REP[k1]!;
+  if (k1 !== END && k2 !== END) chars += REP[k2]!;
+  return [b1 && narrow(b1, chars), lex.any && narrow(lex.any, chars)];
 }
 
 const LETTER_RE = /\p{L}/u;
 const NUMBER_RE = /\p{N}/u;
-function isLetter(code: number, ch: string): boolean {
+/** /\p{L}/u on the code unit at i (the one-char string is made only outside Arabic and ASCII). */
+function isLetterAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
   if (code >= 0x0621 && code <= 0x064a) return true;
   if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-  return LETTER_RE.test(ch);
-}
-
-/** Proclitic splits at a word start: [length, light] where light = no article and no س. */
-function prefixSplits(text: string, i: number): [number, boolean][] {
-  const out: [number, boolean][] = [];
-  const p1 = text[i] === "و" || text[i] === "ف" ? [0, 1] : [0];
-  for (const a of p1) {
-    const c2 = text[i + a];
-    const p2 = c2 === "ب" || c2 === "ل" || c2 === "ك" || c2 === "س" ? [0, 1] : [0];
-    for (const b of p2) {
-      const j = i + a + b;
-      const p3: number[] = [0];
-      if (text[j] === "ا" && text[j + 1] === "ل") p3.push(2);
-      if (text[j] === "ل") p3.push(1);
-      for (const c of p3) out.push([a + b + c, c === 0 && (b === 0 || text[i + a] !== "س")]);
-    }
-  }
-  return out;
+  return LETTER_RE.test(text[i]!);
 }
 
 /** Word starts of a text and their proclitic splits, computed once and shared by every lexicon. */
 export interface Scan {
   text: string;
   starts: Int32Array;
-  /** splits[k] for starts[k] */
-  splits: [number, boolean][][];
+  /** bits of the lexicons that can match at some split of starts[k] */
+  wordMask: Int32Array;
+  /** the splits of starts[k] are split indexes splitFrom[k] .. splitFrom[k + 1] - 1 */
+  splitFrom: Int32Array;
+  /** where the core starts after the proclitics (absolute offset) */
+  splitAt: Int32Array;
+  /** 1 = light split: no article and no س */
+  splitLight: Uint8Array;
+  /** what the lexicons can match at the core (null: the core is past the end) */
+  splitTriple: (Triple | null)[];
+  /** word starts glued to a digit before them ("5قتلى"): never a lexicon hit, still a word start */
+  glued: Int32Array;
+  classVersion: number;
+  lexicons: number;
 }
 
+// Scratch buffers reused by every scan (grown when a text needs more); each scan copies out
+// exactly what it filled. A scan of a report pushed to five growing JS arrays before.
+let bufStarts = new Int32Array(1024);
+let bufFrom = new Int32Array(1025);
+let bufAt = new Int32Array(4096);
+let bufLight = new Uint8Array(4096);
+let bufGlued = new Int32Array(64);
+function grown<A extends Int32Array | Uint8Array>(a: A, need: number): A {
+  if (need <= a.length) return a;
+  const b = new (a.constructor as new (n: number) => A)(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/**
+ * Proclitic splits at a word start i, written to the split buffers from index q: (و|ف)? (ب|ل|ك|س)?
+ * (ال|ل)?, in the order the matcher tries them (the first longest match wins). Returns the next q.
+ */
+function pushSplits(text: string, i: number, q: number): number {
+  const c0 = text.charCodeAt(i);
+  const a1 = c0 === WAW || c0 === FA ? 1 : 0;
+  for (let a = 0; a <= a1; a++) {
+    const c2 = text.charCodeAt(i + a);
+    const b1 = c2 === BA || c2 === LAM || c2 === KAF || c2 === SIN ? 1 : 0;
+    for (let b = 0; b <= b1; b++) {
+      const j = i + a + b;
+      bufAt[q] = j;
+      bufLight[q++] = b === 0 || c2 !== SIN ? 1 : 0;
+      const cj = text.charCodeAt(j);
+      if (cj === ALEF && text.charCodeAt(j + 1) === LAM) {
+        bufAt[q] = j + 2;
+        bufLight[q++] = 0;
+      }
+      if (cj === LAM) {
+        bufAt[q] = j + 1;
+        bufLight[q++] = 0;
+      }
+    }
+  }
+  return q;
+}
+const WAW = 0x0648, FA = 0x0641, BA = 0x0628, LAM = 0x0644, KAF = 0x0643, SIN = 0x0633, ALEF = 0x0627;
+/** Most splits one word start can have (2 × 2 × 2). */
+const MAX_SPLITS = 8;
+
 export function scanWords(text: string): Scan {
-  const starts: number[] = [];
-  const splits: [number, boolean][][] = [];
+  let nw = 0; // word starts
+  let q = 0; // splits
+  let ng = 0; // glued starts
   let i = 0;
   const n = text.length;
   while (i < n) {
-    const code = text.charCodeAt(i);
-    if (!isLetter(code, text[i]!)) {
+    if (!isLetterAt(text, i)) {
       i++;
       continue;
     }
     const prev = i > 0 ? text.charCodeAt(i - 1) : 0x20;
-    const glued = i > 0 && ((prev >= 0x30 && prev <= 0x39) || (prev >= 0x80 && NUMBER_RE.test(text[i - 1]!)));
-    if (!glued) {
-      starts.push(i);
-      splits.push(prefixSplits(text, i));
+    const isGlued = i > 0 && ((prev >= 0x30 && prev <= 0x39) || (prev >= 0x80 && NUMBER_RE.test(text[i - 1]!)));
+    if (!isGlued) {
+      // (typed arrays drop writes past their end silently: each pair grows together, in step)
+      if (nw + 1 >= bufStarts.length) {
+        bufStarts = grown(bufStarts, nw + 2);
+        bufFrom = grown(bufFrom, bufStarts.length + 1);
+      }
+      if (q + MAX_SPLITS > bufAt.length) {
+        bufAt = grown(bufAt, q + MAX_SPLITS);
+        bufLight = grown(bufLight, bufAt.length);
+      }
+      bufStarts[nw] = i;
+      bufFrom[nw++] = q;
+      q = pushSplits(text, i, q);
+    } else {
+      if (ng >= bufGlued.length) bufGlued = grown(bufGlued, ng + 1);
+      bufGlued[ng++] = i;
     }
     i++;
-    while (i < n && isLetter(text.charCodeAt(i), text[i]!)) i++;
+    while (i < n && isLetterAt(text, i)) i++;
   }
-  return { text, starts: Int32Array.from(starts), splits };
+  bufFrom[nw] = q;
+  const triples: (Triple | null)[] = new Array(q);
+  const wordMask = new Int32Array(nw);
+  for (let k = 0; k < nw; k++) {
+    let mask = 0;
+    for (let s = bufFrom[k]!; s < bufFrom[k + 1]!; s++) {
+      const p = bufAt[s]!;
+      if (p >= n) {
+        triples[s] = null;
+        continue;
+      }
+      const t = (triples[s] = tripleAt(tripleId(text, p), text.charCodeAt(p)));
+      mask |= t.mask;
+    }
+    // too many classes (never with Arabic lexicons): triples no longer tell characters apart
+    wordMask[k] = classesFull ? -1 : mask;
+  }
+  const out: Scan = {
+    text,
+    starts: bufStarts.slice(0, nw),
+    wordMask,
+    splitFrom: bufFrom.slice(0, nw + 1),
+    splitAt: bufAt.slice(0, q),
+    splitLight: bufLight.slice(0, q),
+    splitTriple: triples,
+    glued: bufGlued.slice(0, ng),
+    classVersion,
+    lexicons: LEXICONS.length,
+  };
+  // an exceptionally long text does not keep its big buffers alive afterwards
+  if (bufAt.length > 1 << 20) {
+    bufStarts = new Int32Array(1024);
+    bufFrom = new Int32Array(1025);
+    bufAt = new Int32Array(4096);
+    bufLight = new Uint8Array(4096);
+  }
+  if (bufGlued.length > 1 << 16) bufGlued = new Int32Array(64);
+  return out;
+}
+
+function isFresh(scan: Scan | undefined, text: string): scan is Scan {
+  return !!scan && scan.text === text && scan.classVersion === classVersion && scan.lexicons === LEXICONS.length;
+}
+
+/**
+ * The matches a global regex finds in the scan's text, for a regex whose every match begins at a
+ * word start where `gate` can match (a letter not preceded by a letter; the regex checks that
+ * itself): `sticky` (the same regex with the y flag) is tried at those word starts only, instead
+ * of at every position of the text. Same matches, same order.
+ */
+export function matchesAtWordStarts<T>(sticky: RegExp, gate: CompiledLexicon<T>, text: string, scan?: Scan): RegExpExecArray[] {
+  const sc = isFresh(scan, text) ? scan : scanWords(text);
+  const { starts, wordMask, glued } = sc;
+  const bit = gate.bit;
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  // word starts and glued starts, merged in text order (glued ones are not gated: never scanned by lexicons)
+  let k = 0;
+  let g = 0;
+  while (k < starts.length || g < glued.length) {
+    let p: number;
+    if (g >= glued.length || (k < starts.length && starts[k]! < glued[g]!)) {
+      p = starts[k]!;
+      const gated = (wordMask[k++]! & bit) === 0;
+      if (gated) continue;
+    } else p = glued[g++]!;
+    if (p < from) continue;
+    sticky.lastIndex = p;
+    const m = sticky.exec(text);
+    if (!m) continue;
+    out.push(m);
+    from = p + Math.max(1, m[0].length);
+  }
+  return out;
 }
 
 /** All non-overlapping hits in [from, to), the longest at each word start. */
 export function findAll<T>(lex: CompiledLexicon<T>, text: string, from = 0, to = text.length, scan?: Scan): Hit<T>[] {
-  const sc = scan && scan.text === text ? scan : scanWords(text);
+  const sc = isFresh(scan, text) ? scan : scanWords(text);
   const out: Hit<T>[] = [];
   let minStart = from;
-  for (let k = 0; k < sc.starts.length; k++) {
-    const i = sc.starts[k]!;
+  const { starts, wordMask, splitFrom, splitAt, splitLight, splitTriple } = sc;
+  const bit = lex.bit;
+  for (let k = 0; k < starts.length; k++) {
+    const i = starts[k]!;
     if (i < minStart) continue;
     if (i >= to) break;
+    if ((wordMask[k]! & bit) === 0) continue; // no split of this word can start an entry
     // no per-split arrays or strings: only the winning hit's text is sliced
     let bestEnd = -1;
     let bestEntry: T | null = null;
-    const splits = sc.splits[k]!;
-    for (let q = 0; q < splits.length; q++) {
-      const sp = splits[q]!;
-      const at = i + sp[0];
-      if (at >= text.length) continue;
-      const c0 = text.charCodeAt(at);
-      const c1 = at + 1 < text.length ? text.charCodeAt(at + 1) : -1;
-      const c2 = at + 2 < text.length ? text.charCodeAt(at + 2) : -1;
-      const b1 = lex.byCode.get(c0);
+    for (let q = splitFrom[k]!, qEnd = splitFrom[k + 1]!; q < qEnd; q++) {
+      const t = splitTriple[q];
+      if (!t || (!classesFull && (t.mask & bit) === 0)) continue; // nothing of this lexicon starts here
+      const at = splitAt[q]!;
+      const pair = classesFull ? [lex.byCode.get(text.charCodeAt(at)) ?? null, lex.any] : (t.answers[lex.slot] as (Bucket<T> | null)[]);
       for (let pass = 0; pass < 2; pass++) {
-        const full = pass === 0 ? b1 : lex.any;
-        if (!full) continue;
-        const b = narrow(full, c0, c1, c2);
+        const b = pair[pass];
         if (!b) continue;
         b.re.lastIndex = at;
         const m = b.re.exec(text);
@@ -289,7 +481,7 @@ export function findAll<T>(lex: CompiledLexicon<T>, text: string, from = 0, to =
         let g = 1;
         while (g < m.length && m[g] === undefined) g++;
         const entry = b.entries[g - 1]!;
-        if ((entry as { article?: boolean }).article === false && !sp[1]) continue;
+        if ((entry as { article?: boolean }).article === false && splitLight[q] === 0) continue;
         const end = at + m[0].length;
         if (bestEntry === null || end > bestEnd) {
           bestEnd = end;
@@ -297,10 +489,9 @@ export function findAll<T>(lex: CompiledLexicon<T>, text: string, from = 0, to =
         }
       }
     }
-    const best: Hit<T> | null = bestEntry === null ? null : { start: i, end: bestEnd, text: text.slice(i, bestEnd), entry: bestEntry };
-    if (best) {
-      out.push(best);
-      minStart = best.end;
+    if (bestEntry !== null) {
+      out.push({ start: i, end: bestEnd, text: text.slice(i, bestEnd), entry: bestEntry });
+      minStart = bestEnd;
     }
   }
   return out;

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { foldChar, normalizeKey, normalizeWithMap } from "../../src/arabic/normalize.js";
+import { foldChar, normalizeKey, normalizeKeyViaMap, normalizeWithMap } from "../../src/arabic/normalize.js";
 
 test("foldChar folds alef forms, ya, ta marbuta and drops marks", () => {
   assert.equal(foldChar("أ"), "ا");
@@ -70,4 +70,13 @@ test("normalizeWithMap on empty text", () => {
   const { text, map } = normalizeWithMap("");
   assert.equal(text, "");
   assert.deepEqual([...map], [0]);
+});
+
+test("normalizeKeyViaMap equals normalizeKey (whitespace runs, marks inside runs, expansions, edges)", () => {
+  const pieces = [" ", "\n", "\r\n", "\t", "\u00a0", "\u200b", "\u064e", "ـ", "أ", "ة", "ﷺ", "ﻻ", "٣", "A", "b", "\u2003", "قصف", " \u064b ", "\n\n", "\ud83d\ude00", "\ud800"];
+  let seed = 11;
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) % n);
+  const samples = ["", " ", "\n", "  قصف  \n\n غارة ", "ﷺ قصف", "\u064e"];
+  for (let k = 0; k < 400; k++) samples.push(Array.from({ length: rnd(12) }, () => pieces[rnd(pieces.length)]).join(""));
+  for (const t of samples) assert.equal(normalizeKeyViaMap(t), normalizeKey(t), JSON.stringify(t));
 });
