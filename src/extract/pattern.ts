@@ -8,7 +8,8 @@
 // start only the buckets of the letters that can follow a valid proclitic split are tried, narrowed
 // to the entries that can start with the next three characters. One scan of the text (scanWords)
 // is shared by every lexicon: it finds the word starts, their splits, and which lexicons can match
-// at each, so a lexicon skips the words where none of its entries can start.
+// at each, so a lexicon skips the words where none of its entries can start. Entries that match
+// one whole word only keep their answer by that word (tryBucket): most tries need no regex.
 import { foldChar } from "../arabic/normalize.js";
 import { firstChars, mayStartWith } from "./prefixes.js";
 
@@ -36,6 +37,112 @@ interface Bucket<T> {
   prefixes: Set<string>[];
   /** sub-buckets by the entries they keep: many character triples keep the same entries, one regex serves them */
   bySubset: Map<string, Bucket<T>>;
+  /** answers by the rest of the word, for buckets that only match whole letter runs (see wordOnly); null otherwise */
+  words: Map<string, number> | null;
+  /** a bucket mixing both kinds: its letter-only entries (answers kept) and the others (regex), see tryBucket */
+  split: Split<T> | null;
+}
+
+interface Split<T> {
+  letters: Bucket<T>;
+  rest: Bucket<T>;
+  /** index in the whole bucket of each entry of `letters` / `rest` */
+  lettersAt: number[];
+  restAt: number[];
+}
+
+// A bucket whose entries are written with Arabic letters and plain regex syntax only (no spaces,
+// classes with ^, escapes, dots or lookarounds) matches letters only; its (?:ا)?(?![\p{L}]) tail then
+// makes every match end exactly where the letter run ends. Whether it matches at a position, and
+// with which entry, thus depends only on the letters from there to the end of the word: the answer
+// is kept by that rest of the word, and the same words come back in every report.
+const LETTERS_ONLY = /^[\u0621-\u064a()?:|[\]*+]*$/;
+function wordOnly(xs: { re: string }[]): Map<string, number> | null {
+  return xs.every((e) => LETTERS_ONLY.test(foldPattern(e.re).replace(/\{\d+(?:,\d*)?\}/g, ""))) ? new Map() : null;
+}
+/** Bound on each bucket's kept answers: a long-running server sees endless words. */
+const MAX_WORDS = 20_000;
+
+/** A bucket over entries xs (in order), with kept answers or a split when some entries allow them. */
+function makeBucket<T>(xs: T[], prefixes: Set<string>[]): Bucket<T> {
+  const res = xs as unknown as { re: string }[];
+  const words = wordOnly(res);
+  let split: Split<T> | null = null;
+  if (!words) {
+    const lettersAt: number[] = [];
+    const restAt: number[] = [];
+    res.forEach((e, k) => (wordOnly([e]) ? lettersAt : restAt).push(k));
+    if (lettersAt.length && restAt.length) {
+      const part = (at: number[]): Bucket<T> => ({
+        re: bucketRe(at.map((k) => res[k]!)), entries: at.map((k) => xs[k]!), prefixes: at.map((k) => prefixes[k]!),
+        bySubset: new Map(), words: wordOnly(at.map((k) => res[k]!)), split: null,
+      });
+      split = { letters: part(lettersAt), rest: part(restAt), lettersAt, restAt };
+    }
+  }
+  return { re: bucketRe(res), entries: xs, prefixes, bySubset: new Map(), words, split };
+}
+
+/** End of the last tryBucket hit (a module variable: no object per try). */
+let hitEnd = 0;
+
+/**
+ * Index in b.entries of the entry matching at `at` (-1: none), its end in hitEnd. `runEnd` is where
+ * the letter run from `at` ends, or -1 when answers may not be kept (a surrogate follows the run).
+ * A split bucket asks both parts: the alternation takes the first entry that matches, so the one
+ * of the two answers earlier in the bucket is the bucket's answer.
+ */
+function tryBucket<T>(b: Bucket<T>, text: string, at: number, runEnd: number): number {
+  const words = b.words;
+  if (words !== null && runEnd >= 0) {
+    const w = text.slice(at, runEnd);
+    const kept = words.get(w);
+    if (kept !== undefined) {
+      hitEnd = runEnd;
+      return kept;
+    }
+    b.re.lastIndex = at;
+    const m = b.re.exec(text);
+    let idx = -1;
+    if (m) {
+      let g = 1;
+      while (g < m.length && m[g] === undefined) g++;
+      idx = g - 1;
+      // never expected (see wordOnly); if it happens, this bucket asks its regex from now on
+      if (at + m[0].length !== runEnd) {
+        b.words = null;
+        hitEnd = at + m[0].length;
+        return idx;
+      }
+    }
+    if (words.size >= MAX_WORDS) words.clear();
+    words.set(w, idx);
+    hitEnd = runEnd;
+    return idx;
+  }
+  const sp = b.split;
+  if (sp !== null && runEnd >= 0) {
+    const a = tryBucket(sp.letters, text, at, runEnd);
+    const aEnd = hitEnd;
+    const ia = a < 0 ? Infinity : sp.lettersAt[a]!;
+    // no entry of the rest comes before the letters' answer: the regex need not run
+    if (ia < sp.restAt[0]!) return ia;
+    const r = tryBucket(sp.rest, text, at, runEnd);
+    const ir = r < 0 ? Infinity : sp.restAt[r]!;
+    if (ia === Infinity && ir === Infinity) return -1;
+    if (ia < ir) {
+      hitEnd = aEnd;
+      return ia;
+    }
+    return ir; // hitEnd is rest's
+  }
+  b.re.lastIndex = at;
+  const m = b.re.exec(text);
+  if (!m) return -1;
+  let g = 1;
+  while (g < m.length && m[g] === undefined) g++;
+  hitEnd = at + m[0].length;
+  return g - 1;
 }
 
 export interface CompiledLexicon<T> {
@@ -215,12 +322,7 @@ export function compile<T extends { re: string; article?: boolean }>(input: T[])
   }
   const prefixesOf = new Map<T, Set<string>>(entries.map((e) => [e, firstChars(foldPattern(e.re))]));
   for (const ps of prefixesOf.values()) for (const x of ps) for (let k = 0; k < x.length; k++) addClass(x[k]!);
-  const make = (xs: T[]): Bucket<T> => ({
-    re: bucketRe(xs),
-    entries: xs,
-    prefixes: xs.map((e) => prefixesOf.get(e)!),
-    bySubset: new Map(),
-  });
+  const make = (xs: T[]): Bucket<T> => makeBucket(xs, xs.map((e) => prefixesOf.get(e)!));
   const buckets = new Map<string, Bucket<T>>();
   for (const [c, xs] of groups) if (c !== ANY) buckets.set(c, make(xs));
   const anyXs = groups.get(ANY);
@@ -250,7 +352,7 @@ function narrow<T>(b: Bucket<T>, chars: string): Bucket<T> | null {
   let nb = b.bySubset.get(subsetKey);
   if (!nb) {
     const xs = keep.map((k) => b.entries[k]!);
-    nb = { re: bucketRe(xs as unknown as { re: string }[]), entries: xs, prefixes: keep.map((k) => b.prefixes[k]!), bySubset: new Map() };
+    nb = makeBucket(xs, keep.map((k) => b.prefixes[k]!));
     b.bySubset.set(subsetKey, nb);
   }
   return nb;
@@ -459,6 +561,7 @@ export function findAll<T>(lex: CompiledLexicon<T>, text: string, from = 0, to =
   let minStart = from;
   const { starts, wordMask, splitFrom, splitAt, splitLight, splitTriple } = sc;
   const bit = lex.bit;
+  const n = text.length;
   for (let k = 0; k < starts.length; k++) {
     const i = starts[k]!;
     if (i < minStart) continue;
@@ -472,17 +575,18 @@ export function findAll<T>(lex: CompiledLexicon<T>, text: string, from = 0, to =
       if (!t || (!classesFull && (t.mask & bit) === 0)) continue; // nothing of this lexicon starts here
       const at = splitAt[q]!;
       const pair = classesFull ? [lex.byCode.get(text.charCodeAt(at)) ?? null, lex.any] : (t.answers[lex.slot] as (Bucket<T> | null)[]);
+      // end of the letter run from `at` (-1: a surrogate follows it, which \p{L} may call a letter)
+      let runEnd = at;
+      while (runEnd < n && isLetterAt(text, runEnd)) runEnd++;
+      if (runEnd < n && (text.charCodeAt(runEnd) & 0xf800) === 0xd800) runEnd = -1;
       for (let pass = 0; pass < 2; pass++) {
         const b = pair[pass];
         if (!b) continue;
-        b.re.lastIndex = at;
-        const m = b.re.exec(text);
-        if (!m) continue;
-        let g = 1;
-        while (g < m.length && m[g] === undefined) g++;
-        const entry = b.entries[g - 1]!;
+        const idx = tryBucket(b, text, at, runEnd);
+        if (idx < 0) continue;
+        const entry = b.entries[idx]!;
         if ((entry as { article?: boolean }).article === false && splitLight[q] === 0) continue;
-        const end = at + m[0].length;
+        const end = hitEnd;
         if (bestEntry === null || end > bestEnd) {
           bestEnd = end;
           bestEntry = entry;

@@ -143,7 +143,9 @@ function cityRelative(toks: GeoToken[], work: Work[], text: string, map: Int32Ar
   const out: PlaceMention[] = [];
   let wi = 0;
   for (let k = 1; k < toks.length; k++) {
-    if (!TOWN_WORDS.has(toks[k]!.t) || isHardGap(toks[k]!.gap)) continue;
+    const t = toks[k]!.t;
+    // every town word is "ال…" of 5–7 letters: most tokens are told apart without hashing them
+    if (t.length < 5 || t.length > 7 || t.charCodeAt(1) !== 0x0644 || !TOWN_WORDS.has(t) || isHardGap(toks[k]!.gap)) continue;
     let b = k;
     if (toks[k - 1]!.t === "من") b = k - 1;
     const br = bearingBefore(toks, b);
@@ -190,7 +192,8 @@ function unknownNeighbourhoods(toks: GeoToken[], work: Work[], text: string, map
     return !!p && (p.kind === "city" || p.kind === "town" || p.kind === "foreign_city");
   };
   for (let k = 0; k + 1 < toks.length; k++) {
-    if (!HAYY.has(toks[k]!.t) || covered.has(k) || covered.has(k + 1)) continue;
+    // every form of حي has at most four letters
+    if (toks[k]!.t.length > 4 || !HAYY.has(toks[k]!.t) || covered.has(k) || covered.has(k + 1)) continue;
     let e = k + 1;
     while (e < toks.length && e - k <= 2 && !covered.has(e) && !isAnyGap(toks[e]!.gap) && toks[e]!.num === undefined && !NAME_STOP.has(toks[e]!.t) &&
       !(e > k + 1 && /^[وبل]/.test(toks[e]!.t) && !toks[e]!.t.startsWith("ال")))
@@ -227,7 +230,10 @@ function itsCountryside(gaz: Gazetteer, toks: GeoToken[], work: Work[], text: st
   const out: PlaceMention[] = [];
   let wi = 0;
   for (let k = 1; k < toks.length; k++) {
-    const m = RIFUHA.exec(toks[k]!.t);
+    const t = toks[k]!.t;
+    // every match ends in "…فه"/"…فها": spares the regex on ordinary words
+    if (!(t.endsWith("فه") || t.endsWith("فها"))) continue;
+    const m = RIFUHA.exec(t);
     if (!m) continue;
     while (wi < work.length && work[wi]!.end <= k) wi++;
     const prev = work[wi - 1];

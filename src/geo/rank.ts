@@ -21,6 +21,14 @@ export function prior(p: GazPlace, kinds: readonly GazKind[] | null): number {
   return s;
 }
 
+// normalized main name per place: the same few places are ranked in every report
+const mainKeys = new WeakMap<GazPlace, string>();
+function mainKey(p: GazPlace): string {
+  let k = mainKeys.get(p);
+  if (k === undefined) mainKeys.set(p, (k = normalizeKey(p.name_ar)));
+  return k;
+}
+
 export interface Ranked {
   place: GazPlace;
   s: number;
@@ -37,7 +45,7 @@ const POINTLIKE = new Set<GazKind>(["city", "town", "neighbourhood", "camp", "ai
 export function rankTogether(cands: GazPlace[][], kinds: (readonly GazKind[] | null)[], keys: string[] = []): Ranked[][] {
   const pri = cands.map((cs, m) => {
     // a place whose main name is the phrase beats one that only lists it as an alias
-    const base = cs.map((p) => prior(p, kinds[m]!) + (keys[m] && normalizeKey(p.name_ar) === keys[m] ? 0.15 : 0));
+    const base = cs.map((p) => prior(p, kinds[m]!) + (keys[m] && mainKey(p) === keys[m] ? 0.15 : 0));
     // "دير الزور" alone is the city, not the governorate/district/sub-district of the same name
     if (!kinds[m] && cs.some((p) => TOWNLIKE.has(p.kind)))
       cs.forEach((p, k) => {
@@ -93,7 +101,9 @@ export function rankTogether(cands: GazPlace[][], kinds: (readonly GazKind[] | n
           if (POINTLIKE.has(p.kind) || p.kind === "rural" || p.kind === "region") {
             const r = nearestOf(p);
             // the mention's own choice is no evidence for itself
-            const [d, b] = r.b1 === own && ownAlone ? [r.d2, r.b2] : [r.d1, r.b1];
+            const second = r.b1 === own && ownAlone;
+            const d = second ? r.d2 : r.d1;
+            const b = second ? r.b2 : r.b1;
             if (b && d < 80) {
               near = { name: b.name, km: Math.round(d) };
               s += d < 15 ? 0.45 : d < 40 ? 0.3 : 0.12;

@@ -59,29 +59,101 @@ const isLatin = (t: string) => {
   return c >= 0x61 && c <= 0x7a;
 };
 
+/** What recognition needs to know about one token string; the same words recur in every report. */
+interface TokInfo {
+  /** null only for NOTHING (made when needed) */
+  forms: Form[] | null;
+  /** some reading of the token starts a gazetteer phrase */
+  cand: boolean;
+  /** a reading is "ريفي"/"ارياف" (two rural areas may follow) */
+  ruralPlural: boolean;
+  /** a reading is "الريف" ("الريف الجنوبي لإدلب") */
+  ruralDef: boolean;
+  looseCue: boolean;
+}
+const NOTHING: TokInfo = { forms: null, cand: false, ruralPlural: false, ruralDef: false, looseCue: false };
+
+interface Memo {
+  infos: Map<string, TokInfo>;
+  /** last-three-letter bins of every word that can matter (see tailBin); 0 = no such word ends so */
+  tails: Uint8Array;
+}
+// per gazetteer (a user overlay makes another one)
+const memos = new WeakMap<Gazetteer, Memo>();
+
+// Every reading of a token ends with the token's last three characters when it keeps three (a
+// clitic leaves at least two, and "ال" + two keeps the ل of "ال"/"لل"): always from 5 characters
+// on; at 4 unless the token starts with a two-letter clitic (وب، ول، وف، فب، فل); at 3 unless it
+// starts with a one-letter one. So do the settlement nouns with a clitic. Any other token whose last
+// three characters end no phrase-starting word, no rural word and no settlement noun is NOTHING,
+// told without hashing the string. Bins may be shared (that only sends more tokens to the memo).
+const tailBin = (t: string, L: number) =>
+  ((t.charCodeAt(L - 3) & 63) << 12) | ((t.charCodeAt(L - 2) & 63) << 6) | (t.charCodeAt(L - 1) & 63);
+
+function memoOf(gaz: Gazetteer): Memo {
+  let m = memos.get(gaz);
+  if (m) return m;
+  const tails = new Uint8Array(1 << 18);
+  const mark = (w: string) => {
+    if (w.length >= 3) tails[tailBin(w, w.length)] = 1;
+  };
+  for (const f of gaz.maxLen.keys()) mark(f);
+  for (const w of ["ريفي", "ارياف", "الريف", ...LOOSE_CUES]) mark(w);
+  m = { infos: new Map(), tails };
+  memos.set(gaz, m);
+  return m;
+}
+
+function infoOf(gaz: Gazetteer, memo: Memo, t: string): TokInfo {
+  const L = t.length;
+  if (L >= 3 && memo.tails[tailBin(t, L)] === 0) {
+    const c0 = t.charCodeAt(0);
+    const waFa = c0 === 0x0648 || c0 === 0x0641;
+    if (L >= 5) return NOTHING;
+    if (L === 4) {
+      const c1 = t.charCodeAt(1);
+      if (!(waFa && (c1 === 0x0628 || c1 === 0x0644 || c1 === 0x0641))) return NOTHING;
+    } else if (!(waFa || c0 === 0x0628 || c0 === 0x0644)) return NOTHING;
+  }
+  let r = memo.infos.get(t);
+  if (r) return r;
+  const forms = formsOf(t);
+  r = {
+    forms,
+    cand: forms.some((x) => gaz.maxLen.has(x.f)),
+    ruralPlural: forms.some((x) => x.f === "ريفي" || x.f === "ارياف"),
+    ruralDef: forms.some((x) => x.f === "الريف"),
+    looseCue: isLooseCue(t),
+  };
+  // bounded: a long-running server sees endless words
+  if (memo.infos.size >= 200_000) memo.infos.clear();
+  memo.infos.set(t, r);
+  return r;
+}
+
 /** assumeCue: the text IS a place phrase (geocode): no context is required for the first name. */
 export function recognize(gaz: Gazetteer, toks: GeoToken[], original: string, map: Int32Array, assumeCue = false): RawMention[] {
   const out: RawMention[] = [];
   const n = toks.length;
+  const memo = memoOf(gaz);
+  const infos: TokInfo[] = new Array(n);
+  for (let k = 0; k < n; k++) infos[k] = infoOf(gaz, memo, toks[k]!.t);
   let i = 0;
   while (i < n) {
-    const tok = toks[i]!;
-    // fast path: most words start no name and carry no clitic
-    const c0 = tok.t.charCodeAt(0);
-    if (c0 !== 0x0648 && c0 !== 0x0641 && c0 !== 0x0628 && c0 !== 0x0644 && c0 !== 0x0627 && c0 !== 0x0631 && !gaz.maxLen.has(tok.t)) {
-      // checking the cue word first spares a forms array per ordinary word (same result: no cue, no loose name)
-      const loose = i > 0 && isLooseCue(toks[i - 1]!.t) ? looseAfterTypeNoun(gaz, toks, i, [{ f: tok.t, pre: "" }]) : null;
+    const info = infos[i]!;
+    // fast path: most words start no name and no rural phrase; only a loose spelling after a
+    // settlement noun may still name a place
+    if (!info.cand && !info.ruralPlural && !info.ruralDef) {
+      const loose = i > 0 && infos[i - 1]!.looseCue ? looseAfterTypeNoun(gaz, toks, i, info.forms ?? formsOf(toks[i]!.t)) : null;
       if (loose) {
         out.push(loose);
         i = loose.b;
       } else i++;
       continue;
     }
-    const forms = formsOf(tok.t);
 
     // "ريفي إدلب الجنوبي وحماة الشمالي" / "أرياف حلب وإدلب": two rural areas
-    const ruralPlural = forms.find((x) => x.f === "ريفي" || x.f === "ارياف");
-    if (ruralPlural) {
+    if (info.ruralPlural) {
       const pair = ruralPair(gaz, toks, i);
       if (pair) {
         out.push(...pair);
@@ -90,8 +162,7 @@ export function recognize(gaz: Gazetteer, toks: GeoToken[], original: string, ma
       }
     }
     // "الريف الجنوبي لإدلب" / "الريف الشمالي لمحافظة حماة"
-    const ruralDef = forms.find((x) => x.f === "الريف");
-    if (ruralDef) {
+    if (info.ruralDef) {
       const m = ruralDefinite(gaz, toks, i);
       if (m) {
         out.push(m);
@@ -100,14 +171,7 @@ export function recognize(gaz: Gazetteer, toks: GeoToken[], original: string, ma
       }
     }
 
-    if (forms.length === 1 && !gaz.maxLen.has(tok.t)) {
-      const loose = looseAfterTypeNoun(gaz, toks, i, forms);
-      if (loose) {
-        out.push(loose);
-        i = loose.b;
-      } else i++;
-      continue;
-    }
+    const forms = info.forms!;
     type Cand = { len: number; key: string; pre: string };
     const cands: Cand[] = [];
     for (const { f, pre } of forms) {

@@ -71,3 +71,28 @@ test("findAll: a long text (scan buffers grow) finds what its pieces find", () =
   assert.equal(all.length, one.length * 5000);
   assert.deepEqual(all.slice(-one.length), one.map(([s, t]) => [(s as number) + piece.length * 4999, t]));
 });
+
+test("findAll: answers kept by word give what the regex gives, in any context and order", () => {
+  // letter-only entries (answers kept by the rest of the word) next to a two-word one (regex each time)
+  const lex = compile([
+    { re: "قصف(?:ت)?", id: "strike" },
+    { re: "قصفه", id: "his-strike", article: false },
+    { re: "قصف مدفعي", id: "shelling" },
+    { re: "غار(?:ه|ات)", id: "raid" },
+  ]);
+  const texts = [
+    "والقصف مستمر، قصفت الطائرات و غارات على البلده.",
+    "قصفه العنيف. بالقصفه لا. قصف مدفعي ثم قصفت؛ غاره.",
+    "قصفتها غارهم قصف\u{1D400} غارات", // no hit inside longer words; a supplementary letter after a word
+    "قصف مدفعي قصف مدفعي قصف",
+  ];
+  const hits = (t: string) => findAll(lex, t).map((h) => `${h.start}-${h.end}:${h.entry.id}`);
+  const first = texts.map(hits);
+  // again, in reverse order, with every answer kept from the first round
+  for (let k = texts.length - 1; k >= 0; k--) assert.deepEqual(hits(texts[k]!), first[k]);
+  // the same as the regex alone gives (checked against the matcher before answers were kept):
+  // "بالقصفه" takes no article, "قصف𝐀" is no word end, equal-length patterns keep list order
+  assert.deepEqual(first[0], ["0-6:strike", "14-18:strike", "30-35:raid"]);
+  assert.deepEqual(first[1], ["0-4:his-strike", "25-28:strike", "38-42:strike", "44-48:raid"]);
+  assert.deepEqual(first[2], ["19-24:raid"]);
+});
