@@ -15,6 +15,9 @@ import { sentenceCues } from "./sentenceCues.js";
 const VIOLENT = new Set<EventType>(VIOLENT_PRIORITY.concat(["territory_change"]));
 const TALKS = new Set<EventType>(["agreement", "meeting"]);
 const INHERIT_ACROSS = new Set<EventType>([...VIOLENT_PRIORITY, "territory_change", "humanitarian", "casualty_claim"]);
+const ORIGIN_BEFORE = /(?:^|\s)(?:[وف])?(?:ال)?(?:اقلعت|اقلع|انطلقت|انطلق|المنطلقه|المتمركزه|المتمركزين|المتمركز|متمركزه|متمركزين|المرابطه|مصدرها|مصدره|اطلقت|اطلق|اطلقها) (?:من|في|داخل) (?:\p{L}+ ){0,2}$/u;
+/** "الهجوم"، "الغارات"، "للقصف": the definite form of an event word refers back to an event already told. */
+const DEFINITE = /^(?:[وفبلك]|وب|فب|ول|وك)?(?:ال|لل)\p{L}/u;
 const PRECISION_RANK: Record<string, number> = { point: 0, town: 1, district: 2, governorate: 3, region: 4, country: 5 };
 
 interface Draft {
@@ -101,7 +104,8 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
     const trig = startsIn(m.triggers, s.start, s.end);
     const parties = startsIn(m.parties, s.start, s.end);
     const dates = nsIn(m.dates, s.start, s.end);
-    const places = nsIn(m.places, s.start, s.end);
+    // a place named as where the attacker came from ("أقلعت من قاعدة حميميم"، "المتمركزة في معسكر جورين") is not where it struck
+    const places = nsIn(m.places, s.start, s.end).filter((p) => !ORIGIN_BEFORE.test(norm.slice(Math.max(s.start, p.ns - 40), p.ns)));
     const counts = sentenceCounts(s, m, norm, text, doc.map, doc.inv);
     const att = attributionOf(s, m, norm, orig, lastSources, outlet);
     if (att.sources.length && !s.headline) lastSources = att.sources;
@@ -273,7 +277,7 @@ function pickPlaces(ps: PlaceHit[], c: Candidate, s: Sentence): Place[] {
 
 function pickDate(ds: DateHit[], c: Candidate, s: Sentence, norm: string, all: Candidate[]): DateHit | null {
   // each date belongs to the nearest event of its sentence ("اتفاق فجر اليوم … بعد أيام من اقتتال")
-  const owners = all.filter((x) => !x.countOnly);
+  const owners = all.filter((x) => !x.countOnly && !x.shareDate);
   let usable = ds.filter((d) => (d.startDate || d.relative) && owners.every((x) => x === c || Math.abs(d.ns - c.pos) <= Math.abs(d.ns - x.pos) || x.type === c.type || (TALKS.has(x.type) && TALKS.has(c.type))));
   if (!usable.length) return null;
   // "since" dates (منذ …) only anchor aggregates
@@ -343,6 +347,8 @@ function mergeOrAdd(d: Draft, drafts: Draft[], c: Candidate): void {
   const extendsPrev = VIOLENT.has(d.type) && /^(?:و|ف)?(?:امتد|طال|شمل|تواصل|استمر)/.test(d.sentences[0]!.text);
   const periodOnly = (!!d.ownDate && d.ownDate.precision !== "day" && !d.fatalities && !d.injured && VIOLENT.has(d.type)) || extendsPrev;
   const anchorless = (!d.ownDate && (!d.ownPlaces || d.places.every(isCoarse))) || periodOnly;
+  // every trigger definite and no date of its own ("أفاد المرصد بأن الهجوم أوقع 14 قتيلاً"): a retelling, even with figures
+  const retell = !d.ownDate && c.triggers.length > 0 && c.triggers.every((h) => DEFINITE.test(h.text));
   const fits = (e: Draft, sameType: boolean) => {
     if (e.sentences.some((s) => s.index === idx)) return false; // two events of one sentence stay apart
     const placeOk = (sameType && looseTypes.has(e.type)) || periodOnly || placesCompatible(e.ownPlaces ? e.places : [], d.ownPlaces ? d.places : []);
@@ -363,7 +369,7 @@ function mergeOrAdd(d: Draft, drafts: Draft[], c: Candidate): void {
   }
   // 2. an anchorless violent mention right after a violent event of another kind retells it
   const violentish = (t: EventType) => VIOLENT.has(t) && t !== "territory_change";
-  if (anchorless && violentish(d.type) && !d.fatalities) {
+  if (((anchorless && !d.fatalities) || retell) && violentish(d.type)) {
     for (let i = drafts.length - 1; i >= 0; i--) {
       const e = drafts[i]!;
       const eLast = Math.max(...e.sentences.map((s) => s.index));
@@ -374,7 +380,6 @@ function mergeOrAdd(d: Draft, drafts: Draft[], c: Candidate): void {
       }
     }
   }
-  void c;
   drafts.push(d);
 }
 
