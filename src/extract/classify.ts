@@ -179,7 +179,7 @@ const ATTRIBUTE_HEAD = /(?:^|\s)(?:[وفب])?(?:ل|ال)?(?:منازل|بيوت|
 const PEOPLE_NOUN = /^(?:[وفبل])?(?:ال|لل)?(?:نازح|مهجر|مشرد|لاجئ)/;
 const FIGHT_PLACE = /(?:^|\s)(?:[وفب])?(?:ال)?(?:مناطق|منطقه|جبهات|خطوط|محاور|ساحات)(?: \p{L}+)? $/u;
 const DEFUSED = /(?:^|\s)(?:[وف])?(?:فكك|فككت|فككوا|تفكيك|بتفكيك|ابطال|بابطال|ضبط|ضبطت|مصادره|صادرت|عثر|عثرت|العثور|زرع|زرعت|يزرع|تزرع|بزرع)(?: \p{L}+){0,3} (?:علي )?$/u;
-const AGE_AFTER = /^ (?:[^ ]+ ){0,8}?(?:اسبوع|شهر|عام|يوم|سن|مرحل)(?:ها|ه|هم)(?:\s|،|$)/;
+const AGE_AFTER = /^ (?:[^ ]+ ){0,14}?(?:اسبوع|شهر|عام|يوم|سن|مرحل)(?:ها|ه|هم)(?:\s|،|$)/;
 function inert(h: Hit<TriggerEntry>, s: Sentence, norm: string): boolean {
   const t = h.entry.type;
   const before = () => norm.slice(Math.max(s.start, h.start - 40), h.start);
@@ -191,7 +191,9 @@ function inert(h: Hit<TriggerEntry>, s: Sentence, norm: string): boolean {
   if (t === "humanitarian" && /^(?:[وف])?اجل/.test(h.text) && /\s(?:[وفبل])?(?:ال)?(?:ارسال|موعد|اجتماع|جلس|جول|محادثات|مفاوضات|زيار|قافل|تسليم|انتخابات|بدء|تنفيذ|توقيع|دخول|اعلان|مؤتمر|قمه)/.test(h.text)) return true;
   if (t === "armed_clash" && FIGHT_PLACE.test(before())) return true;
   if (t === "explosion" && DEFUSED.test(before())) return true;
-  if (t === "territory_change" && h.entry.strength < 1 && /^(?:[وف])?دخل/.test(h.text) && AGE_AFTER.test(norm.slice(h.end, Math.min(s.end, h.end + 80)))) return true;
+  if (t === "territory_change" && h.entry.strength < 1 && /^(?:[وف])?دخل/.test(h.text) && AGE_AFTER.test(norm.slice(h.end, Math.min(s.end, h.end + 140)))) return true;
+  // "مقابر جماعية اكتشفت منذ طرد التنظيم": graves found over a period are background
+  if (h.entry.tag === "grave" && /(?:^|\s)منذ\s/.test(s.text)) return true;
   return false;
 }
 
@@ -224,7 +226,7 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
       continue;
     }
     if (b.neg || b.bg) continue;
-    if (t !== "threat" && futureGoverned(s, norm, h)) continue;
+    if (futureGoverned(s, norm, h)) continue;
     if (b.modal && t !== "humanitarian") continue;
     if (b.modal && t === "humanitarian" && h.entry.strength < 1) continue;
     valid.push(h);

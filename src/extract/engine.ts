@@ -18,6 +18,7 @@ const INHERIT_ACROSS = new Set<EventType>([...VIOLENT_PRIORITY, "territory_chang
 const ORIGIN_BEFORE = /(?:^|\s)(?:[وف])?(?:ال)?(?:اقلعت|اقلع|انطلقت|انطلق|المنطلقه|المتمركزه|المتمركزين|المتمركز|متمركزه|متمركزين|المرابطه|مصدرها|مصدره|اطلقت|اطلق|اطلقها) (?:من|في|داخل) (?:\p{L}+ ){0,2}$/u;
 /** "الهجوم"، "الغارات"، "للقصف": the definite form of an event word refers back to an event already told. */
 const DEFINITE = /^(?:[وفبلك]|وب|فب|ول|وك)?(?:ال|لل)\p{L}/u;
+const ATTACK_HEAD = /(?:هجوم|هجمات|غارات|غاره|قصف|ضربات|ضربه)$/;
 const PRECISION_RANK: Record<string, number> = { point: 0, town: 1, district: 2, governorate: 3, region: 4, country: 5 };
 
 interface Draft {
@@ -198,7 +199,9 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
     const target =
       drafts.find((d) => d.type === h.type && placesCompatible(d.places, h.places) && datesCompatible(d.ownDate, h.ownDate)) ??
       (violentish(h.type) && !drafts.some((d) => d.type === h.type)
-        ? drafts.find((d) => violentish(d.type) && h.places.length > 0 && d.places.some((x) => h.places.some((y) => samePlace(x, y) && !isCoarse(y))))
+        ? drafts.find((d) => violentish(d.type) && h.places.length > 0 && d.places.some((x) => h.places.some((y) => samePlace(x, y) && !isCoarse(y)))) ??
+          // "التحالف يقصف جيب هجين" over the body's coalition air strike on Hajin: the same actor on the same day
+          drafts.find((d) => violentish(d.type) && datesCompatible(d.ownDate, h.ownDate) && h.actors.some((a) => a.kind !== "civilians" && d.actors.some((b) => b.name === a.name)))
         : undefined);
     if (target) {
       absorb(target, h, true);
@@ -248,8 +251,32 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
       ...(d.topic ? { topic: d.topic } : {}),
     };
   });
+  // the story is about Syria when its opening (headline and first body sentences) names Syria or a Syrian place
+  const opening = doc.sentences.slice(0, 3);
+  const docSyrian = opening.some((s) => /سوري|دمشق/.test(s.text)) || m.places.some((p) => p.ns < (opening[opening.length - 1]?.end ?? 0) && !foreignPlace(p.place));
+  const kept = out.filter((e, i) => aboutSyria(e.event, drafts[i]!, docSyrian));
+  out.length = 0;
+  out.push(...kept);
   if (!published && out.some((e) => e.event.date.start === null && e.event.date.text)) warnings.push("relative dates left unresolved: no publication date (use --published YYYY-MM-DD)");
   return { doc, drafts: out, warnings };
+}
+
+// The monitored country is Syria. An event whose every place lies in another country (a Yemeni
+// missile, an Iraqi raid in Anbar, a Kuwaiti court case in an appended brief) is dropped, unless a
+// Syrian party takes part in it; talks and statements held abroad stay when they are about Syria.
+const DIPLOMACY = new Set<EventType>(["meeting", "agreement", "statement", "threat", "denial"]);
+const SYRIAN_GROUP = /Tahrir al-Sham|Nusra|Observatory/;
+export function foreignPlace(p: Place): boolean {
+  const g = p.gid ?? "";
+  return (g.startsWith("cc-") && g !== "cc-SY") || g.startsWith("city-");
+}
+function aboutSyria(e: { type: EventType; locations: Place[]; actors: Party[]; targets: Party[]; sources: Source[] }, d: Draft, docSyrian: boolean): boolean {
+  if (!e.locations.length || !e.locations.every(foreignPlace)) return true;
+  const parties = [...e.actors, ...e.targets];
+  if (parties.some((p) => p.country === "SY" || SYRIAN_GROUP.test(p.name))) return true;
+  if (e.sources.some((x) => SYRIAN_GROUP.test(x.name))) return true;
+  if (DIPLOMACY.has(e.type) || e.type === "humanitarian") return docSyrian || d.sentences.some((s) => /سوري|دمشق/.test(s.text));
+  return false;
 }
 
 function orderSpans(ss: Sentence[]): Sentence[] {
@@ -349,6 +376,8 @@ function mergeOrAdd(d: Draft, drafts: Draft[], c: Candidate): void {
   const anchorless = (!d.ownDate && (!d.ownPlaces || d.places.every(isCoarse))) || periodOnly;
   // every trigger definite and no date of its own ("أفاد المرصد بأن الهجوم أوقع 14 قتيلاً"): a retelling, even with figures
   const retell = !d.ownDate && c.triggers.length > 0 && c.triggers.every((h) => DEFINITE.test(h.text));
+  // "الهجوم بدأ بتفجير عربة مفخخة تلاه اشتباك": an anchorless sentence about "the attack" tells how it unfolded
+  const elaborates = anchorless && c.triggers.some((h) => DEFINITE.test(h.text) && ATTACK_HEAD.test(h.text));
   const fits = (e: Draft, sameType: boolean) => {
     if (e.sentences.some((s) => s.index === idx)) return false; // two events of one sentence stay apart
     const placeOk = (sameType && looseTypes.has(e.type)) || periodOnly || placesCompatible(e.ownPlaces ? e.places : [], d.ownPlaces ? d.places : []);
@@ -369,7 +398,7 @@ function mergeOrAdd(d: Draft, drafts: Draft[], c: Candidate): void {
   }
   // 2. an anchorless violent mention right after a violent event of another kind retells it
   const violentish = (t: EventType) => VIOLENT.has(t) && t !== "territory_change";
-  if (((anchorless && !d.fatalities) || retell) && violentish(d.type)) {
+  if (((anchorless && !d.fatalities) || retell || elaborates) && violentish(d.type)) {
     for (let i = drafts.length - 1; i >= 0; i--) {
       const e = drafts[i]!;
       const eLast = Math.max(...e.sentences.map((s) => s.index));

@@ -61,10 +61,10 @@ export const TRIGGERS: TriggerEntry[] = [
   ]),
   ...T("armed_clash", 0.5, ["هجوم(?:ا|ه|ها)?", "هجمات", "(?:ال)?قتال", "مواجه(?:ة|ات)"]),
   // shooting down an aircraft ("أسقطت الدفاعات الجوية طائرة…"، "أُسقطت بصاروخ"): an armed clash between the
-  // air defence and the aircraft's side; the object must be an aircraft, not intercepted missiles
+  // air defence and the aircraft's side; the object must be an aircraft, not intercepted missiles. Verbs
+  // only: the noun ("بعد إسقاط الطائرة") mostly refers back to a downing told elsewhere.
   ...T("armed_clash", 1, [
     "اسقط(?:ت|وا|تا)? (?:[^ ]+ ){0,6}(?:طائر(?:ة|ات|تين)|مقاتل(?:ة|ات|تين)|مروحي(?:ة|ات|تين)|مسير(?:ة|ات))",
-    "اسقاط (?:ال)?(?:طائر(?:ة|ات|تين)|مقاتل(?:ة|ات|تين)|مروحي(?:ة|ات|تين))",
     "اسقطت (?:[^ ]+ ){0,3}ب(?:صاروخ|صواريخ|نيران|مضاد)\\p{L}*",
   ], { tag: "downing" }),
   // violence against civilians
