@@ -168,7 +168,9 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
         dr.injured = counts.injured;
         if (c.type === "armed_clash" && dr.fatalities && dr.fatalities.group === "unknown") dr.fatalities = { ...dr.fatalities, group: "combatants" };
       }
-      const roles = assignRoles(c.type, myParties, c.pos, norm, s.start, c.triggers.map((h) => h.end));
+      // a phrase trigger ("دخلت قوات النظام … مدينة"، "أسقطت الدفاعات … طائرة") has its subject right after its first word
+      const ends = c.triggers.flatMap((h) => { const sp = h.text.indexOf(" "); return sp > 0 ? [h.end, h.start + sp] : [h.end]; });
+      const roles = assignRoles(c.type, myParties, c.pos, norm, s.start, ends);
       dr.actors = roles.actors.map(toParty);
       dr.targets = roles.targets.map(toParty);
       if (c.type === "statement" && !dr.actors.some((a) => a.kind === "government" || a.kind === "international_org" || a.kind === "state_force") && !att.sources.some((x) => x.kind === "official")) continue;
