@@ -26,6 +26,9 @@ const SINGULAR_SEEN = new LiteralSet(SINGULAR_WORDS);
 const breakdownCues = BREAKDOWN.map(normalizeKey);
 const initialCues = INITIAL.map(normalizeKey);
 
+const INITIAL_AFTER = /^\s*(?:\S+\s+)?(?:في|ك|ب)?\s*(?:ال)?حصيله (?:ال)?اوليه/;
+const RISE_BEFORE = /(?:ارتفع|يرتفع|ترتفع|ليرتفع|لترتفع|ارتفاع)\S*(?: \S+){0,3} (?:الي|ل) ?$/;
+
 export interface SentenceCounts {
   killed: Count | null;
   injured: Count | null;
@@ -70,6 +73,10 @@ function countOf(n: NumHit, group: CountGroup, text: string): Count {
   } else if (qualifier === "at_least" || qualifier === "rising") {
     low = low ?? best;
     high = null;
+  } else if (n.kind === "range") {
+    // "ما بين تسعة وأحد عشر": the bounds are the figure
+    low = n.low;
+    high = n.high;
   } else if (qualifier === "about") {
     low = null;
     high = null;
@@ -83,11 +90,13 @@ function countOf(n: NumHit, group: CountGroup, text: string): Count {
 export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: string, map: Int32Array, inv?: Int32Array): SentenceCounts {
   INV = inv ?? null;
   const out: SentenceCounts = { killed: null, injured: null, munitions: [], people: [] };
-  const kills = startsIn(m.kills, s.start, s.end).map((h) => ({ pos: h.start, end: h.end, cls: "k" as const }));
-  const injs = startsIn(m.injuries, s.start, s.end).map((h) => ({ pos: h.start, end: h.end, cls: "i" as const }));
+  const nums = nsIn(m.numbers, s.start, s.end);
+  // an idiom split by its subject ("فارق عنصران من الفصيل الحياة"): the cue ends at its first word
+  const cueEnd = (h: { start: number; end: number; text: string }) => (nums.some((n) => n.ns > h.start && n.ns < h.end) && h.text.includes(" ") ? h.start + h.text.indexOf(" ") : h.end);
+  const kills = startsIn(m.kills, s.start, s.end).map((h) => ({ pos: h.start, end: cueEnd(h), cls: "k" as const }));
+  const injs = startsIn(m.injuries, s.start, s.end).map((h) => ({ pos: h.start, end: cueEnd(h), cls: "i" as const }));
   // each list is in text order already: only two non-empty lists need merging
   const cues = !injs.length ? kills : !kills.length ? injs : [...kills, ...injs].sort((a, b) => a.pos - b.pos);
-  const nums = nsIn(m.numbers, s.start, s.end);
   const sentNorm = s.text;
   const rising = sentenceCues(sentNorm).rising.length > 0;
   type Acc = { cls: "k" | "i"; n: NumHit; group: CountGroup; initial: boolean; sum: number; texts: string[] };
@@ -157,7 +166,8 @@ export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: str
       continue;
     }
     const lead = norm.slice(Math.max(s.start, n.ns - 45), n.ns); // sliced once, not once per cue
-    const initial = initialCues.some((c) => lead.includes(c));
+    // "مقتل تسعة في حصيلة أولية": the cue may also follow the figure
+    const initial = initialCues.some((c) => lead.includes(c)) || INITIAL_AFTER.test(norm.slice(doc_inv(n), Math.min(s.end, doc_inv(n) + 30)));
     let group = noun ? groupOf(noun) : "unknown";
     if (group === "unknown") {
       // "قتيلان مدنيان"، "17 قتيلاً من المدنيين": the word after the noun may say who
@@ -182,9 +192,13 @@ export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: str
   for (const cls of ["k", "i"] as const) {
     const xs = found.filter((f) => f.cls === cls).sort((a, b) => a.n.ns - b.n.ns);
     if (!xs.length) continue;
-    const current = xs.find((f) => !f.initial && (f.n.rising || f.n.qualifier === "rising")) ?? xs.find((f) => !f.initial) ?? xs[xs.length - 1]!;
+    // "ليرتفع العدد لاحقاً إلى 13": a figure after a rise verb is the current one
+    const risen = (f: Acc) => RISE_BEFORE.test(norm.slice(Math.max(s.start, f.n.ns - 40), f.n.ns));
+    const current = xs.find((f) => !f.initial && (f.n.rising || f.n.qualifier === "rising" || risen(f))) ?? xs.find((f) => !f.initial) ?? xs[xs.length - 1]!;
     const textOf = (f: Acc) => f.texts.join(" + ");
-    const c = countOf(current.n, current.group, textOf(current));
+    // "ليرتفع العدد إلى 13": a bare revised figure counts the group the earlier figure named
+    const group = current.group !== "unknown" ? current.group : (xs.find((f) => f.group !== "unknown")?.group ?? "unknown");
+    const c = countOf(current.n, group, textOf(current));
     if (current.texts.length > 1) {
       c.best = current.sum;
       c.low = c.qualifier === "about" ? null : current.sum;

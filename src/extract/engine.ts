@@ -1,7 +1,7 @@
 // The extraction driver: document → mentions → per-sentence candidates → events merged across
 // sentences (one incident told twice is one event) → denials linked to the claims they dispute.
 import { createHash } from "node:crypto";
-import type { Count, EventDate, EventType, HudnaEvent, Party, Place, Source } from "../model/index.js";
+import type { Count, EventDate, EventType, HudnaEvent, Party, Place, Revision, Source } from "../model/index.js";
 import { normalizeKey } from "../arabic/normalize.js";
 import { buildDoc, segmentOf, type Doc, type Sentence } from "./document.js";
 import { findMentions, type DateHit, type Mentions, type PartyHit, type PlaceHit } from "./mentions.js";
@@ -18,6 +18,7 @@ const INHERIT_ACROSS = new Set<EventType>([...VIOLENT_PRIORITY, "territory_chang
 const ORIGIN_BEFORE = /(?:^|\s)(?:[وف])?(?:ال)?(?:اقلعت|اقلع|انطلقت|انطلق|المنطلقه|المتمركزه|المتمركزين|المتمركز|متمركزه|متمركزين|المرابطه|مصدرها|مصدره|اطلقت|اطلق|اطلقها) (?:من|في|داخل) (?:\p{L}+ ){0,2}$/u;
 /** "الهجوم"، "الغارات"، "للقصف": the definite form of an event word refers back to an event already told. */
 const DEFINITE = /^(?:[وفبلك]|وب|فب|ول|وك)?(?:ال|لل)\p{L}/u;
+const SINCE_DAY = /(?:^|\s)منذ (?:(?:مساء|صباح|فجر|ليل|ظهر|عصر|يوم) )?(?:ال)?(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)(?:\s|$|،)/;
 const ATTACK_HEAD = /(?:هجوم|هجمات|غارات|غاره|قصف|ضربات|ضربه)$/;
 const PRECISION_RANK: Record<string, number> = { point: 0, town: 1, district: 2, governorate: 3, region: 4, country: 5 };
 
@@ -181,7 +182,7 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
       if (c.type === "territory_change" && dr.actors.length) dr.details.gained_by = dr.actors[0]!.name;
       if (c.aggregate) dr.details.aggregate = true;
       if (c.countOnly) {
-        attachCountOnly(dr, drafts, s, isAggregate(s.text));
+        attachCountOnly(dr, drafts, s, isAggregate(s.text) || SINCE_DAY.test(s.text));
         continue;
       }
       if (s.headline) headlineCands.push(dr);
@@ -335,6 +336,25 @@ function toDate(d: Draft, published: string | null): EventDate {
   return { start: null, end: null, precision: "unknown", text: "" };
 }
 
+/** Two sources' figures for one incident: the lower bounds low, the higher bounds high, the first stays best. */
+function competeCount(cur: Count | null, next: Count | null): Count | null {
+  if (!next) return cur;
+  if (!cur) return next;
+  const lo = (c: Count) => c.low ?? c.best ?? c.high;
+  const hi = (c: Count) => c.high ?? c.best ?? c.low;
+  const los = [lo(cur), lo(next)].filter((v): v is number => v != null);
+  const his = [hi(cur), hi(next)].filter((v): v is number => v != null);
+  const revisions: Revision[] = [...(cur.revisions ?? [{ value: cur.best ?? cur.low, qualifier: cur.qualifier, text: cur.text }])];
+  if (!revisions.some((x) => x.text === next.text)) revisions.push({ value: next.best ?? next.low, qualifier: next.qualifier, text: next.text });
+  return {
+    ...cur,
+    low: los.length ? Math.min(...los) : cur.low,
+    high: his.length ? Math.max(...his) : cur.high,
+    group: cur.group === "unknown" ? next.group : cur.group,
+    revisions,
+  };
+}
+
 function unionParties(a: Party[], b: Party[]): Party[] {
   const out = [...a];
   for (const p of b) if (!out.some((q) => q.name === p.name)) out.push(p);
@@ -351,8 +371,11 @@ function absorb(into: Draft, d: Draft, fromHeadline: boolean): void {
       into.ownPlaces = true;
     }
     const rev = d.sentences.some((s) => /(?:ارتفع|يرتفع|ترتفع|ارتفاع|بلغت|وصلت)/.test(s.text));
-    into.fatalities = mergeCount(into.fatalities, d.fatalities, rev);
-    into.injured = mergeCount(into.injured, d.injured, rev);
+    // another named source's own figure ("وزعمت أعماق أن الهجوم أسفر عن مقتل أكثر من ثلاثين") competes
+    // with the first one: the two bound a range, the later one does not replace the earlier
+    const competing = !rev && d.namedSource && into.sources.length > 0 && d.sources.length > 0 && !d.sources.some((x) => into.sources.some((y) => y.name === x.name));
+    into.fatalities = competing ? competeCount(into.fatalities, d.fatalities) : mergeCount(into.fatalities, d.fatalities, rev);
+    into.injured = competing ? competeCount(into.injured, d.injured) : mergeCount(into.injured, d.injured, rev);
     // a later sentence makes the event claimed only when it names its own source
     if (d.claimed && d.namedSource && !into.claimed) into.claimed = true;
     for (const x of d.sources) if (!into.sources.some((y) => y.name === x.name)) into.sources.push(x);
@@ -415,7 +438,8 @@ function mergeOrAdd(d: Draft, drafts: Draft[], c: Candidate): void {
 }
 
 function attachCountOnly(d: Draft, drafts: Draft[], s: Sentence, aggregate: boolean): void {
-  for (let i = drafts.length - 1; i >= 0; i--) {
+  // "وبذلك ترتفع حصيلة القتلى في الغوطة منذ مساء الأحد إلى 250": a toll over days is no update of today's incident
+  for (let i = aggregate && d.fatalities ? -1 : drafts.length - 1; i >= 0; i--) {
     const e = drafts[i]!;
     if (!VIOLENT.has(e.type)) continue;
     const eLast = Math.max(...e.sentences.map((x) => x.index));

@@ -130,3 +130,45 @@ test("an unlabelled opinion column: question title and 'we' voice", () => {
   const b = run("هل تصمد هدنة إدلب؟\n\nقُتل ثلاثة مدنيين أمس بقصف مدفعي على بلدة كفرنبل، بحسب الدفاع المدني.");
   assert.equal(only(b.events, "shelling").length, 1);
 });
+
+test("figures: a range after 'بحياة'/'مقتل' keeps its bounds; a later rise in the sentence is current", () => {
+  const a = one(run("أودت غارات جوية أمس بحياة ما بين سبعة وتسعة مدنيين في بلدة كفرنبل.").events, "air_strike");
+  assert.equal(a.fatalities?.low, 7);
+  assert.equal(a.fatalities?.high, 9);
+  assert.equal(a.fatalities?.group, "civilians");
+  const b = one(run("أسفر قصف مدفعي أمس على بلدة كفرنبل عن مقتل ما بين ستة وثمانية مدنيين في حصيلة أولية، ليرتفع العدد لاحقاً إلى 11.").events, "shelling");
+  assert.equal(b.fatalities?.best, 11);
+  assert.equal(b.fatalities?.group, "civilians");
+  assert.ok((b.fatalities?.revisions ?? []).some((r) => /ستة/.test(r.text)));
+});
+
+test("figures: 'فارق X الحياة' with the subject inside the idiom counts X as killed, and X are the victims", () => {
+  const e = one(run("فارق ثلاثة عناصر من فيلق الشام الحياة، ظهر أمس، جراء انفجار عبوة ناسفة قرب مدينة الرستن.").events, "explosion");
+  assert.equal(e.fatalities?.best, 3);
+  assert.equal(e.fatalities?.group, "combatants");
+  assert.ok(!e.actors.some((a) => /Faylaq/.test(a.name)));
+});
+
+test("figures: another source's own figure competes (a range), it does not replace the first", () => {
+  const r = run("قُتل عشرون عنصراً من قوات النظام مساء أمس في هجوم شنه تنظيم داعش على نقاط في بادية تدمر، وفق المرصد السوري لحقوق الإنسان.\n\nوزعمت وكالة أعماق أن الهجوم أسفر عن مقتل أربعين عنصراً.");
+  const e = one(r.events, "armed_clash");
+  assert.equal(e.fatalities?.best, 20);
+  assert.equal(e.fatalities?.low, 20);
+  assert.equal(e.fatalities?.high, 40);
+  // the same source raising its own toll is a revision
+  const b = run("قُتل خمسة مدنيين أمس بغارة على بلدة حاس، وفق المرصد السوري.\n\nوقال المرصد إن الحصيلة ارتفعت إلى تسعة قتلى.");
+  assert.equal(one(b.events, "air_strike").fatalities?.best, 9);
+});
+
+test("figures: a toll 'since Sunday' is an aggregate, not today's incident", () => {
+  const r = run("قُتل تسعة مدنيين اليوم الأربعاء في قصف مدفعي على بلدة حمورية.\n\nوبذلك ترتفع حصيلة القتلى في الغوطة الشرقية منذ مساء الأحد إلى نحو 180 شخصاً.");
+  assert.equal(one(r.events, "shelling").fatalities?.best, 9);
+  assert.equal(one(r.events, "casualty_claim").fatalities?.best, 180);
+});
+
+test("evacuated: 'أجلت، بالتعاون مع …، 20 حالة مرضية' and an explicit day range", () => {
+  const r = run("أعلنت اللجنة الدولية للصليب الأحمر أنها أجلت، بالتعاون مع الهلال الأحمر، 20 حالة مرضية حرجة من الغوطة الشرقية بين 3 و5 آذار/مارس.");
+  const e = one(r.events, "humanitarian");
+  assert.equal(e.date.start, "2020-03-03");
+  assert.equal(e.date.end, "2020-03-05");
+});
