@@ -257,7 +257,7 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
   // the story is about Syria when its opening (headline and first body sentences) names Syria or a Syrian place
   const opening = doc.sentences.slice(0, 3);
   const docSyrian = opening.some((s) => /سوري|دمشق/.test(s.text)) || m.places.some((p) => p.ns < (opening[opening.length - 1]?.end ?? 0) && !foreignPlace(p.place));
-  const kept = out.filter((e, i) => aboutSyria(e.event, drafts[i]!, docSyrian));
+  const kept = out.filter((e, i) => aboutSyria(e.event, drafts[i]!, docSyrian) && !historic(e.event, published));
   out.length = 0;
   out.push(...kept);
   if (!published && out.some((e) => e.event.date.start === null && e.event.date.text)) warnings.push("relative dates left unresolved: no publication date (use --published YYYY-MM-DD)");
@@ -280,6 +280,18 @@ function aboutSyria(e: { type: EventType; locations: Place[]; actors: Party[]; t
   if (e.sources.some((x) => SYRIAN_GROUP.test(x.name))) return true;
   if (DIPLOMACY.has(e.type) || e.type === "humanitarian") return docSyrian || d.sentences.some((s) => /سوري|دمشق/.test(s.text));
   return false;
+}
+
+// An incident, a meeting or a deal dated months before the report ("غارة إسرائيلية عام 2007"، "استعادة
+// البلدة في كانون الأول الماضي") is background, not news. Tolls and displacement over a period stay:
+// they are aggregates, told with the period they cover.
+const HISTORIC_DAYS = 60;
+const PERIOD_TYPES = new Set<EventType>(["casualty_claim", "ceasefire_violation_report", "humanitarian"]);
+function historic(e: { type: EventType; date: EventDate; details: Record<string, unknown> }, published: string | null): boolean {
+  if (!published || PERIOD_TYPES.has(e.type) || e.details.aggregate) return false;
+  const end = e.date.end ?? e.date.start;
+  if (!end) return false;
+  return (Date.parse(published) - Date.parse(end)) / 86_400_000 > HISTORIC_DAYS;
 }
 
 function orderSpans(ss: Sentence[]): Sentence[] {

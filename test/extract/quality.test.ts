@@ -172,3 +172,10 @@ test("evacuated: 'أجلت، بالتعاون مع …، 20 حالة مرضية'
   assert.equal(e.date.start, "2020-03-03");
   assert.equal(e.date.end, "2020-03-05");
 });
+
+test("an incident dated months before the report is background; a toll over the period stays", () => {
+  const r = run("وكانت طائرات حربية قد قصفت مستشفى في بلدة كفرنبل في أيار/مايو 2019.");
+  assert.equal(r.events.filter((e) => e.type === "air_strike" || e.type === "shelling").length, 0);
+  const b = run("ووثق المرصد مقتل 1200 مدني في محافظة إدلب منذ مطلع العام الماضي.");
+  assert.equal(only(b.events, "casualty_claim").length, 1);
+});
