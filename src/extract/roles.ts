@@ -57,7 +57,8 @@ export function assignRoles(type: EventType, ps: PartyHit[], pos: number, norm: 
     const before = norm.slice(Math.max(sentStart, at - 30), at);
     const lastWord = before.replace(/[«»"()]/g, " ").trim().split(/\s+/).pop() ?? "";
     // VSO and masdar + agent: "سيطرت قوات X"، "قصف قوات النظام" — the party right after the trigger acts
-    const subject = triggerEnds.some((te) => at - te >= 0 && at - te <= 2);
+    // a party named by the attack phrase itself ("قصف مدفعي تركي"، "غارات روسية") carried it out
+    const subject = triggerEnds.some((te) => (at - te >= 0 && at - te <= 2) || (te > p.start && te <= p.end));
     const victims = /(?:قتل|مقتل|اصيب|اصابه|شهداء|استشهد|قتلي|جرحي|مصرع|قضي|ارتقي|فارق)\S*(?: \S+){0,4} (?:من )?(?:عناصر|مقاتلي|جنود|افراد|صفوف)?\s*[«"]?$/.test(before);
     if (!subject && victims && !endsWithMarker(before, ACT)) targets.push(p);
     else if (subject || endsWithMarker(before, ACT) || /^(?:[وف])?(?:اطلق|نفذ|شن|ارتكب|تبن)/.test(lastWord)) actors.push(p);

@@ -179,3 +179,22 @@ test("an incident dated months before the report is background; a toll over the 
   const b = run("ووثق المرصد مقتل 1200 مدني في محافظة إدلب منذ مطلع العام الماضي.");
   assert.equal(only(b.events, "casualty_claim").length, 1);
 });
+
+test("roles: a nationality adjective on the attack phrase names the actor ('قصف مدفعي تركي')", () => {
+  const e = one(run("قُتل مدنيان وأصيب آخرون جراء قصف مدفعي تركي استهدف أمس بلدة جنديرس في ريف عفرين.").events, "shelling");
+  assert.ok(e.actors.some((a) => a.country === "TR"));
+  assert.ok(!e.targets.some((t) => t.country === "TR"));
+});
+
+test("sources: Kurdish Red Crescent is not the Syrian Arab Red Crescent; 'وسائل الإعلام الرسمية' is state media", () => {
+  const a = one(run("قُتل ثلاثة مدنيين أمس بقصف على بلدة جنديرس، بحسب ما أعلنت منظمة الهلال الأحمر الكردي.").events, "shelling");
+  assert.ok(a.sources.some((x) => x.name === "Kurdish Red Crescent"));
+  assert.ok(!a.sources.some((x) => x.name === "Syrian Arab Red Crescent"));
+  const b = one(run("وقالت وسائل الإعلام الرسمية إن قذائف سقطت أمس على حي باب توما في دمشق، ما أدى إلى جرح أربعة أشخاص.").events, "shelling");
+  assert.ok(b.sources.some((x) => x.kind === "state_media"));
+});
+
+test("hashtags: '#هيئة_تحرير_الشام' is the named party", () => {
+  const e = one(run("اعتقلت #هيئة_تحرير_الشام أمس خمسة شبان في مدينة الأتارب.").events, "abduction");
+  assert.ok(e.actors.some((a) => /Tahrir al-Sham/.test(a.name)));
+});

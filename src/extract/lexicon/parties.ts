@@ -102,7 +102,7 @@ export const PARTIES: PartyEntry[] = [
   ...P("WHO", "international_org", undefined, ["منظمة (?:ال)?صحة (?:ال)?عالمية"]),
   ...P("UNICEF", "international_org", undefined, ["(?:ال)?يونيسيف", "(?:ال)?يونيسف"]),
   ...P("ICRC", "international_org", undefined, ["(?:ال)?لجنة (?:ال)?دولية (?:لل|ل)صليب (?:ال)?احمر", "(?:ال)?صليب (?:ال)?احمر"]),
-  ...P("Syrian Arab Red Crescent", "international_org", "SY", ["(?:ال)?هلال (?:ال)?احمر(?: (?:ال)?عربي)?(?: (?:ال)?سوري)?"]),
+  ...P("Syrian Arab Red Crescent", "international_org", "SY", ["(?:ال)?هلال (?:ال)?احمر(?! (?:ال)?كردي)(?: (?:ال)?عربي)?(?: (?:ال)?سوري)?"]),
   ...P("OPCW", "international_org", undefined, ["منظمة حظر (?:ال)?اسلحة (?:ال)?كيميائية"]),
 ];
 
