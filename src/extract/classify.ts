@@ -160,7 +160,9 @@ function blocked(s: Sentence, norm: string, h: Hit<TriggerEntry>): { neg: boolea
   const neg = lastWordsNegate(norm, segStart, h.start, 4);
   const cues = cuesIn(s);
   // the regexes run only when their word is there at all (every "attempt" word holds حاول)
-  const modal = cues.modal.some((c) => hasWordPhrase(before, c)) || (before.includes("حاول") && /(?:^|\s)(?:حاول|حاولت|محاوله|محاولات|تحاول|يحاول)(?:\s|$)/.test(before));
+  // "قد تبدأ معركة إدلب"، "قد يشن": قد before an imperfect verb is "may" (before a perfect one it is "has")
+  const mayImperfect = before.includes("قد") && ((t) => /(?:^|\s)(?:[وف])?قد [يتن]\p{L}+(?: \S+){0,3}$/u.test(t) || (/^(?:[وف])?[يتن]/.test(h.text) && /(?:^|\s)(?:[وف])?قد $/.test(t)))(tailOf(before));
+  const modal = cues.modal.some((c) => hasWordPhrase(before, c)) || mayImperfect || (before.includes("حاول") && /(?:^|\s)(?:حاول|حاولت|محاوله|محاولات|تحاول|يحاول)(?:\s|$)/.test(before));
   const bg = cues.bg.some((c) => before.includes(c)) || (before.includes("منذ") && /(?:^|\s)منذ(?:\s|$)/.test(lastParts(before, tailOf(before), 3).join(" ")));
   // future: the proclitic س on an imperfect verb ("ستقصف"، "سيشن")
   const core = h.text.replace(/^[وف]/, "");
@@ -180,9 +182,25 @@ const PEOPLE_NOUN = /^(?:[وفبل])?(?:ال|لل)?(?:نازح|مهجر|مشرد
 const FIGHT_PLACE = /(?:^|\s)(?:[وفب])?(?:ال)?(?:مناطق|منطقه|جبهات|خطوط|محاور|ساحات)(?: \p{L}+)? $/u;
 const DEFUSED = /(?:^|\s)(?:[وف])?(?:فكك|فككت|فككوا|تفكيك|بتفكيك|ابطال|بابطال|ضبط|ضبطت|مصادره|صادرت|عثر|عثرت|العثور|زرع|زرعت|يزرع|تزرع|بزرع)(?: [^ ]+){0,5} (?:علي )?$/u;
 const AGE_AFTER = /^ (?:[^ ]+ ){0,14}?(?:اسبوع|شهر|عام|يوم|سن|مرحل)(?:ها|ه|هم)(?:\s|،|$)/;
+// Missiles as a weapon system or a trade ("تسليم منظومة إس-300"، "مدمرة مزودة بصواريخ موجهة") fire at nobody.
+const ARMS_TRADE = /منظوم|(?:ال)?نظام (?:ال)?صاروخي|برنامج|قادره علي|قدرات|(?:^|\s)(?:اس|اس-|s)\s?-?\s?[34]00|باتريوت|تسليم|توريد|صفق|شراء|بيع|امتلاك|مزود\S* ب|مسلح\S* ب|ترسان|مخزون|تطوير|انتاج|تصنيع|مدمره|بارجه|غواصه/;
+// "يهدد وحدة البلاد"، "تهدد حياة الآلاف": a danger to something, not a party threatening an attack.
+const THREAT_OBJECT = /^ (?:\S+ )?(?:ب)?(?:ال)?(?:وحده|استقرار|امن|مستقبل|حياه|بانهيار|انهيار|تقويض|بتقويض|السلام|سلام|العمليه السياسيه|الاتفاق|اتفاق|جهود|مسار|نسف|بنسف|مصير|سلامه|صحه|الموسم|المحاصيل)/;
+// planning verbs threaten only when what is planned is an attack
+const PLAN_VERB = /^(?:[وف])?(?:[يت]عتزم|[يت]خطط|[يت]ستعد|[يت]نوي)/;
+const PLANNED_ATTACK = /استفزاز|مواد سامه|كيماوي|كيميائي|تفجير|اعتداء|هجوم|عمليه عسكري|عمليات عسكري|شن|قصف|ضرب|اجتياح|اقتحام|استهداف|غزو|التقدم|السيطره|حمله عسكري|معركه|الرد/;
+// "اتفقوا على أن …"، "اتفق على ضرورة …": agreeing in opinion is no deal
+const AGREED_THAT = /^ (?:\S+ ){0,10}?علي (?:ان|ضروره|اهميه|اولويه|اهميه|اهمية)(?:\s|$)/;
+// a meeting asked for ("طلبت روسيا عقد جلسة"، "دعا إلى اجتماع") has not taken place
+const MEETING_ASKED = /(?:^|\s)(?:[وف])?(?:طلب|طلبت|طالب|طالبت|يطالب|تطالب|دعا|دعت|يدعو|تدعو|اقترح|اقترحت|يقترح|تقترح)(?: \S+){0,3} (?:الي |ب)?(?:عقد )?$/;
 function inert(h: Hit<TriggerEntry>, s: Sentence, norm: string): boolean {
   const t = h.entry.type;
   const before = () => norm.slice(Math.max(s.start, h.start - 40), h.start);
+  if (t === "shelling" && h.entry.tag === "munition" && /صاروخ|صواريخ/.test(h.text) && ARMS_TRADE.test(norm.slice(Math.max(s.start, h.start - 60), Math.min(s.end, h.end + 40)))) return true;
+  if (t === "threat" && /^(?:[وف])?(?:[يت])?هدد/.test(h.text) && THREAT_OBJECT.test(norm.slice(h.end, Math.min(s.end, h.end + 40)))) return true;
+  if (t === "threat" && PLAN_VERB.test(h.text) && !PLANNED_ATTACK.test(norm.slice(h.end, Math.min(s.end, h.end + 50)))) return true;
+  if (t === "agreement" && /^(?:[وف])?(?:[يت])?(?:ا)?تفق/.test(h.text) && AGREED_THAT.test(norm.slice(h.end, Math.min(s.end, h.end + 90)))) return true;
+  if (t === "meeting" && MEETING_ASKED.test(before())) return true;
   if (t === "meeting") {
     if (/مؤتمر|قمه|مفاوضات|محادثات/.test(h.text) && (MEETING_AFTER.test(norm.slice(h.end, h.end + 10)) || TITLE_BEFORE.test(before()) || VENUE_BEFORE.test(before()))) return true;
   }

@@ -151,7 +151,8 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
         // no date of its own: the paragraph's, else (incidents) the last date the report told
         inheritedDate: own || c.type === "denial" ? null : (paraDate ?? (INHERIT_ACROSS.has(c.type) && lastOwnDate && !/^منذ/.test(normalizeKey(lastOwnDate.text)) ? lastOwnDate : null)),
         places: pickPlaces(places, c, s),
-        ownPlaces: places.length > 0,
+        // "مؤكدة أن القصف يهدد الاتفاق": a definite retelling owns only the places of its own clause
+        ownPlaces: places.length > 0 && !(c.triggers.length > 0 && c.triggers.every((h) => DEFINITE.test(h.text)) && !places.some((p) => segmentOf(s, p.ns) === segmentOf(s, c.pos))),
         fatalities: null,
         injured: null,
         actors: [],

@@ -198,3 +198,21 @@ test("hashtags: '#هيئة_تحرير_الشام' is the named party", () => {
   const e = one(run("اعتقلت #هيئة_تحرير_الشام أمس خمسة شبان في مدينة الأتارب.").events, "abduction");
   assert.ok(e.actors.some((a) => /Tahrir al-Sham/.test(a.name)));
 });
+
+test("weak words in ordinary use: weapon systems, 'threatens stability', plans that are no attack, agreeing that, a meeting asked for", () => {
+  assert.equal(only(run("وأعلنت موسكو اليوم أنها ستنجز تسليم منظومة صواريخ إس-300 إلى دمشق خلال أسبوعين.").events, "shelling").length, 0);
+  assert.equal(only(run("وأبحرت أمس مدمرة مزودة بصواريخ موجهة قبالة الساحل السوري.").events, "shelling").length, 0);
+  assert.equal(only(run("وقال الوزير اليوم إن استمرار المعارك في إدلب يهدد استقرار المنطقة بأسرها.").events, "threat").length, 0);
+  assert.equal(only(run("وقالت مصادر اليوم إن الحكومة تخطط لتعيين محافظ جديد لمدينة حلب.").events, "threat").length, 0);
+  assert.equal(only(run("وحذر الجيش اليوم من أن مسلحين يخططون لشن هجوم على مدينة حماة.").events, "threat").length, 1);
+  assert.equal(only(run("واتفق الوزيران خلال اتصال هاتفي اليوم على ضرورة حماية المدنيين في إدلب.").events, "agreement").length, 0);
+  assert.equal(only(run("وطلبت روسيا اليوم عقد اجتماع عاجل لمجلس الأمن لبحث الوضع في الغوطة.").events, "meeting").length, 0);
+});
+
+test("'قد' before an imperfect verb is 'may': no incident", () => {
+  const r = run("وقال محللون اليوم إن قوات النظام قد تشن هجوماً على ريف إدلب الجنوبي خلال أسابيع.");
+  assert.equal(r.events.filter((e) => e.type === "armed_clash").length, 0);
+  // before a perfect verb it is 'has': the incident stands
+  const b = run("وكانت طائرات حربية قد قصفت أمس بلدة كفرنبل، ما أدى إلى مقتل مدنيين اثنين.");
+  assert.equal(b.events.filter((e) => e.type === "air_strike" || e.type === "shelling").length, 1);
+});
