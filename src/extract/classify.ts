@@ -193,6 +193,7 @@ const PLANNED_ATTACK = /استفزاز|مواد سامه|كيماوي|كيميا
 const AGREED_THAT = /^ (?:\S+ ){0,10}?علي (?:ان|ضروره|اهميه|اولويه|اهميه|اهمية)(?:\s|$)/;
 // a meeting asked for ("طلبت روسيا عقد جلسة"، "دعا إلى اجتماع") has not taken place
 const MEETING_ASKED = /(?:^|\s)(?:[وف])?(?:طلب|طلبت|طالب|طالبت|يطالب|تطالب|دعا|دعت|يدعو|تدعو|اقترح|اقترحت|يقترح|تقترح)(?: \S+){0,3} (?:الي |ب)?(?:عقد )?$/;
+const TREND_BEFORE = /(?:^|\s)(?:[وف])?(?:ال)?(?:ارتفاع|زياده|تصاعد|تراجع|انخفاض|تزايد|ازدياد)ا?(?: (?:كبير|ملحوظ|حاد)ا?)? (?:في )?(?:عدد|وتيره|حده|معدل|اعداد)(?: [^ ]+){0,2} $/;
 function inert(h: Hit<TriggerEntry>, s: Sentence, norm: string): boolean {
   const t = h.entry.type;
   const before = () => norm.slice(Math.max(s.start, h.start - 40), h.start);
@@ -201,6 +202,8 @@ function inert(h: Hit<TriggerEntry>, s: Sentence, norm: string): boolean {
   if (t === "threat" && PLAN_VERB.test(h.text) && !PLANNED_ATTACK.test(norm.slice(h.end, Math.min(s.end, h.end + 50)))) return true;
   if (t === "agreement" && /^(?:[وف])?(?:[يت])?(?:ا)?تفق/.test(h.text) && AGREED_THAT.test(norm.slice(h.end, Math.min(s.end, h.end + 90)))) return true;
   if (t === "meeting" && MEETING_ASKED.test(before())) return true;
+  // "ارتفاع في عدد الغارات على إدلب": a trend, not one strike
+  if (VIOLENT_PRIORITY.includes(t) && TREND_BEFORE.test(before())) return true;
   if (t === "meeting") {
     if (/مؤتمر|قمه|مفاوضات|محادثات/.test(h.text) && (MEETING_AFTER.test(norm.slice(h.end, h.end + 10)) || TITLE_BEFORE.test(before()) || VENUE_BEFORE.test(before()))) return true;
   }

@@ -216,3 +216,13 @@ test("'قد' before an imperfect verb is 'may': no incident", () => {
   const b = run("وكانت طائرات حربية قد قصفت أمس بلدة كفرنبل، ما أدى إلى مقتل مدنيين اثنين.");
   assert.equal(b.events.filter((e) => e.type === "air_strike" || e.type === "shelling").length, 1);
 });
+
+test("a trend ('ارتفاع في عدد الغارات') is no single strike", () => {
+  assert.equal(only(run("وقال مراسلنا اليوم إن هناك ارتفاعاً في عدد الغارات الجوية على ريف إدلب الجنوبي.").events, "air_strike").length, 0);
+  assert.equal(only(run("وتشهد المنطقة تصاعداً في وتيرة القصف المدفعي على بلدة كفرنبل منذ أيام.").events, "shelling").length, 0);
+});
+
+test("a day word inside a bracketed outlet name in the dateline is no date", () => {
+  const r = run("سوتشي – (الشرق اليوم) – توصل الرئيسان الروسي والتركي، أمس الثلاثاء، إلى اتفاق على إقامة منطقة منزوعة السلاح في إدلب.");
+  assert.equal(one(r.events, "agreement").date.start, "2020-03-10");
+});
