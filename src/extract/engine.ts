@@ -19,6 +19,7 @@ const ORIGIN_BEFORE = /(?:^|\s)(?:[وف])?(?:ال)?(?:اقلعت|اقلع|انط
 /** "الهجوم"، "الغارات"، "للقصف": the definite form of an event word refers back to an event already told. */
 const DEFINITE = /^(?:[وفبلك]|وب|فب|ول|وك)?(?:ال|لل)\p{L}/u;
 const SINCE_DAY = /(?:^|\s)منذ (?:(?:مساء|صباح|فجر|ليل|ظهر|عصر|يوم) )?(?:ال)?(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)(?:\s|$|،)/;
+const TOWN_ANAPHOR = /(?:^|\s)(?:[وفب])?(?:داخل |وسط |في |اطراف |محيط )?(?:ال)?(?:مدينه|البلده|القريه)(?:\s|$|،|\.)/;
 const ATTACK_HEAD = /(?:هجوم|هجمات|غارات|غاره|قصف|ضربات|ضربه)$/;
 const PRECISION_RANK: Record<string, number> = { point: 0, town: 1, district: 2, governorate: 3, region: 4, country: 5 };
 
@@ -94,6 +95,8 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
   let para = -1;
   let paraDate: DateHit | null = null;
   let paraPlaces: Place[] = [];
+  // the towns the report told last: "داخل المدينة" in a later paragraph refers back to them
+  let lastTowns: Place[] = [];
   const headlineCands: Draft[] = [];
   let order = 0;
 
@@ -165,6 +168,11 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
         order: order++,
       };
       if (!dr.places.length && paraPlaces.length) dr.places = [...paraPlaces];
+      // "فجّر انتحاريون أحزمة ناسفة داخل المدينة": the town is the one told before, not a place of another clause
+      const seg = segmentOf(s, c.pos);
+      if (lastTowns.length && !places.some((p) => segmentOf(s, p.ns) === seg) && TOWN_ANAPHOR.test(norm.slice(s.cuts[seg]!, s.cuts[seg + 1] ?? s.end))) {
+        dr.places = [...lastTowns, ...dr.places.filter((p) => !lastTowns.some((q) => q.name === p.name))];
+      }
       if (VIOLENT.has(c.type) || c.type === "casualty_claim" || c.countOnly) {
         dr.fatalities = counts.killed;
         dr.injured = counts.injured;
@@ -195,6 +203,8 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
       paraDate = lastOwnDate;
     }
     if (sentencePlaces.length && !isBackgroundSentence(s)) paraPlaces = sentencePlaces.map((p) => p.place);
+    const towns = sentencePlaces.filter((p) => !isCoarse(p.place) && !foreignPlace(p.place)).map((p) => p.place);
+    if (towns.length && !isBackgroundSentence(s)) lastTowns = towns.slice(0, 1);
   }
   // Headline: merged into the body's first compatible event of its type, never counted twice.
   for (const h of headlineCands) {

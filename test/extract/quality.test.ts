@@ -226,3 +226,10 @@ test("a day word inside a bracketed outlet name in the dateline is no date", () 
   const r = run("سوتشي – (الشرق اليوم) – توصل الرئيسان الروسي والتركي، أمس الثلاثاء، إلى اتفاق على إقامة منطقة منزوعة السلاح في إدلب.");
   assert.equal(one(r.events, "agreement").date.start, "2020-03-10");
 });
+
+test("'داخل المدينة' in a later paragraph is the town told before, not a homonym village of another clause", () => {
+  const r = run("هاجم مسلحون من تنظيم داعش أمس مدينة السويداء.\n\nوفجّر انتحاريان حزامين ناسفين داخل المدينة، بينما هاجم مسلحون منازل في قرية دوما شرقي السويداء.");
+  const e = one(r.events, "explosion");
+  assert.equal(e.locations[0]?.name, r.events.find((x) => x.type === "armed_clash")?.locations[0]?.name ?? e.locations[0]?.name);
+  assert.ok(/Suwayda|Sweida|Suwaida/i.test(e.locations[0]!.name));
+});
