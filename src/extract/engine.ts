@@ -19,7 +19,7 @@ const ORIGIN_BEFORE = /(?:^|\s)(?:[وف])?(?:ال)?(?:اقلعت|اقلع|انط
 /** "الهجوم"، "الغارات"، "للقصف": the definite form of an event word refers back to an event already told. */
 const DEFINITE = /^(?:[وفبلك]|وب|فب|ول|وك)?(?:ال|لل)\p{L}/u;
 const SINCE_DAY = /(?:^|\s)منذ (?:(?:مساء|صباح|فجر|ليل|ظهر|عصر|يوم) )?(?:ال)?(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)(?:\s|$|،)/;
-const TOWN_ANAPHOR = /(?:^|\s)(?:[وفب])?(?:داخل |وسط |في |اطراف |محيط )?(?:ال)?(?:مدينه|البلده|القريه)(?:\s|$|،|\.)/;
+const TOWN_ANAPHOR = /(?:^|\s)(?:[وفبل])?(?:داخل |وسط |في |اطراف |محيط |علي |من )?(?:ال|لل)(?:مدينه|بلده|قريه)(?:\s|$|،|\.)/;
 const ATTACK_HEAD = /(?:هجوم|هجمات|غارات|غاره|قصف|ضربات|ضربه)$/;
 const PRECISION_RANK: Record<string, number> = { point: 0, town: 1, district: 2, governorate: 3, region: 4, country: 5 };
 
@@ -168,9 +168,11 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
         order: order++,
       };
       if (!dr.places.length && paraPlaces.length) dr.places = [...paraPlaces];
-      // "فجّر انتحاريون أحزمة ناسفة داخل المدينة": the town is the one told before, not a place of another clause
+      // "فجّر انتحاريون أحزمة ناسفة داخل المدينة": with no town named before it in the sentence, the town is the
+      // one told last, not a place of a later clause
       const seg = segmentOf(s, c.pos);
-      if (lastTowns.length && !places.some((p) => segmentOf(s, p.ns) === seg) && TOWN_ANAPHOR.test(norm.slice(s.cuts[seg]!, s.cuts[seg + 1] ?? s.end))) {
+      const segEnd = s.cuts[seg + 1] ?? s.end;
+      if (lastTowns.length && !places.some((p) => p.ns < segEnd && !isCoarse(p.place)) && TOWN_ANAPHOR.test(norm.slice(s.cuts[seg]!, segEnd))) {
         dr.places = [...lastTowns, ...dr.places.filter((p) => !lastTowns.some((q) => q.name === p.name))];
       }
       if (VIOLENT.has(c.type) || c.type === "casualty_claim" || c.countOnly) {
