@@ -233,3 +233,8 @@ test("'داخل المدينة' in a later paragraph is the town told before, no
   assert.equal(e.locations[0]?.name, r.events.find((x) => x.type === "armed_clash")?.locations[0]?.name ?? e.locations[0]?.name);
   assert.ok(/Suwayda|Sweida|Suwaida/i.test(e.locations[0]!.name));
 });
+
+test("agreeing on cooperation and rallying support for strikes are no deal and no strike", () => {
+  assert.equal(only(run('واتفق الوزيران اليوم على "التعاون المستمر" بشأن الأزمة السورية.').events, "agreement").length, 0);
+  assert.equal(only(run("وانشغل الرئيس اليوم بحشد التأييد لضربات جوية على مواقع في سوريا.").events, "air_strike").length, 0);
+});
