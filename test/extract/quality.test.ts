@@ -238,3 +238,15 @@ test("agreeing on cooperation and rallying support for strikes are no deal and n
   assert.equal(only(run('واتفق الوزيران اليوم على "التعاون المستمر" بشأن الأزمة السورية.').events, "agreement").length, 0);
   assert.equal(only(run("وانشغل الرئيس اليوم بحشد التأييد لضربات جوية على مواقع في سوريا.").events, "air_strike").length, 0);
 });
+
+test("roles: 'قصف مكثف لقوات النظام', a clause-initial 'استهدفت قوات النظام', 'الطيران المروحي التابع للنظام' act", () => {
+  const a = one(run("قُتل خمسة مدنيين اليوم في قصف مدفعي مكثف لقوات النظام على بلدة كفرنبل.").events, "shelling");
+  assert.ok(a.actors.some((p) => p.name === "Syrian Arab Army"));
+  const b = one(run("كما استهدفت قوات النظام بعشرات القذائف قرية الزيارة أمس، ما أسفر عن مقتل رجل.").events, "shelling");
+  assert.ok(b.actors.some((p) => p.name === "Syrian Arab Army"));
+  const c = one(run("ألقى الطيران المروحي التابع للنظام أمس ثلاثة براميل متفجرة على بلدة الهبيط.").events, "air_strike");
+  assert.ok(c.actors.some((p) => p.country === "SY"));
+  // the object of a verb after its subject noun stays a target
+  const d = one(run("وكان قصف مدفعي استهدف أمس قوات النظام في محيط بلدة كفرنبل.").events, "shelling");
+  assert.ok(d.targets.some((p) => p.name === "Syrian Arab Army"));
+});
