@@ -16,7 +16,8 @@ const KILL_NOUN = /^(?:[وفبل]|ال|بال|لل|وال)*(?:قتيل|قتلي|
 const INJ_NOUN = /^(?:[وفبل]|ال|بال|لل|وال)*(?:جريح|جرحي|مصاب|اصاب|حالات اختناق|حاله اختناق)/;
 const PERSON = /^(?:[وفبل]|ال|بال|لل|وال)*(?:مدني|طفل|اطفال|نساء|امراه|سيده|مواطن|رجل|رجال|شاب|شبان|فتاه|شخص|اشخاص|اخر|افراد|فرد|مقاتل|عنصر|عناصر|جندي|جنود|مسلح|ارهابي|عسكري|ضابط|ضباط|قيادي|قتيل|قتلي|شهيد|شهداء|ضحيه|ضحايا|جريح|جرحي|مصاب|نفس|عائل|رضيع|مسن|مدنيا|سجين|معتقل)/;
 const MUNITION = /^(?:[وفبل]|ال|بال|لل|وال)*(?:قذيف|قذائف|صاروخ|صواريخ|غار|برميل|براميل|طلع|عبو|لغم|الغام|قنبل|ضرب)/;
-const SINGULAR_WORDS = ["مدنيا", "مدني", "طفل", "طفلا", "طفله", "امراه", "سيده", "رجل", "رجلا", "شاب", "شابا", "جندي", "جنديا", "عنصر", "عنصرا", "مواطن", "مواطنا", "مقاتل", "مقاتلا", "فتاه", "مسن", "مسنا", "ضابط", "ضابطا"];
+// "وأصيب آخر"، "وأصيب ثالث": one more person
+const SINGULAR_WORDS = ["مدنيا", "مدني", "طفل", "طفلا", "طفله", "امراه", "سيده", "رجل", "رجلا", "شاب", "شابا", "جندي", "جنديا", "عنصر", "عنصرا", "مواطن", "مواطنا", "مقاتل", "مقاتلا", "فتاه", "مسن", "مسنا", "ضابط", "ضابطا", "اخر", "ثالث", "رابع"];
 const SINGULAR_VICTIM = new RegExp(`(?<![\\p{L}])(?:[وف]?(?:ال)?)(${SINGULAR_WORDS.join("|")})(?![\\p{L}])`, "gu");
 // a sentence without any of the words as a substring cannot match: the regex is not run on it
 const SINGULAR_SEEN = new LiteralSet(SINGULAR_WORDS);
@@ -121,7 +122,8 @@ export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: str
     found.push({
       cls: near.cls,
       n: { start: map[pos]!, end: map[pos + sm[0].length]!, text: text.slice(map[pos]!, map[pos + sm[0].length]!), value: 1, low: 1, high: 1, qualifier: "exact", kind: "words", ns: pos, ne: pos + sm[0].length, nounNorm: w },
-      group: groupOf(w),
+      // "قُتل مدني وأصيب آخر": "another" is of the group named before it
+      group: /^(?:اخر|ثالث|رابع)$/.test(w) ? (found[0]?.group ?? "unknown") : groupOf(w),
       initial: false,
       sum: 1,
       texts: [text.slice(map[pos]!, map[pos + sm[0].length]!)],

@@ -250,3 +250,18 @@ test("roles: 'قصف مكثف لقوات النظام', a clause-initial 'است
   const d = one(run("وكان قصف مدفعي استهدف أمس قوات النظام في محيط بلدة كفرنبل.").events, "shelling");
   assert.ok(d.targets.some((p) => p.name === "Syrian Arab Army"));
 });
+
+test("figures: 'وأصيب آخر' / 'وأصيب ثالث' count one more person", () => {
+  const a = one(run("قُتل مدني وأصيب آخر أمس بقصف على بلدة كفرنبل.").events, "shelling");
+  assert.equal(a.fatalities?.best, 1);
+  assert.equal(a.injured?.best, 1);
+  assert.equal(a.injured?.group, "civilians");
+  const b = one(run("فارق عنصران من فيلق الشام الحياة، وأصيب ثالث، ظهر أمس، جراء انفجار عبوة ناسفة قرب مدينة الرستن.").events, "explosion");
+  assert.equal(b.fatalities?.best, 2);
+  assert.equal(b.injured?.best, 1);
+});
+
+test("sources: the Raqqa first-responders team is a named source", () => {
+  const r = run("أعلن فريق الاستجابة الأولية، الثلاثاء، العثور على مقبرة جماعية قرب مدينة الرقة تضم رفات نحو أربعين شخصاً.");
+  assert.ok(one(r.events, "casualty_claim").sources.some((x) => /First Responders/.test(x.name)));
+});
