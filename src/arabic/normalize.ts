@@ -9,7 +9,7 @@
 //   "مسؤول" and "مسئول" are two spellings, list both where needed);
 // - Arabic-Indic (٠-٩) and Eastern (۰-۹) digits → ASCII; ٫ (decimal) → "." ; ٬ (thousands) → ",";
 // - Arabic presentation forms (FB50–FDFF, FE70–FEFF) → their NFKC letters (one may become two, e.g. ﻻ → لا);
-// - ASCII letters lower-cased; every Unicode space → " " (normalizeKey also collapses runs and trims).
+// - ASCII letters lower-cased; every Unicode space and "_" (hashtags) → " " (normalizeKey also collapses runs and trims).
 
 const TABLE: (string | undefined)[] = new Array(0x10000);
 
@@ -57,6 +57,8 @@ function set(chars: string, to: string): void {
   // Spaces (not newlines: normalizeWithMap keeps paragraph structure).
   for (const c of [0x09, 0x0b, 0x0c, 0xa0, 0x1680, 0x202f, 0x205f, 0x3000]) TABLE[c] = " ";
   for (let c = 0x2000; c <= 0x200a; c++) TABLE[c] = " ";
+  // "_" joins the words of a hashtag ("#هيئة_تحرير_الشام"): it separates words like a space
+  TABLE[0x5f] = " ";
   TABLE[0x0d] = "\n";
   TABLE[0x2028] = "\n";
   TABLE[0x2029] = "\n";

@@ -26,6 +26,8 @@ export interface Candidate {
   aggregate?: boolean;
   countOnly?: boolean;
   future?: boolean;
+  /** a companion event of the sentence's main one: it does not take dates away from it */
+  shareDate?: boolean;
 }
 
 export interface SentenceFacts {
@@ -158,12 +160,72 @@ function blocked(s: Sentence, norm: string, h: Hit<TriggerEntry>): { neg: boolea
   const neg = lastWordsNegate(norm, segStart, h.start, 4);
   const cues = cuesIn(s);
   // the regexes run only when their word is there at all (every "attempt" word holds حاول)
-  const modal = cues.modal.some((c) => hasWordPhrase(before, c)) || (before.includes("حاول") && /(?:^|\s)(?:حاول|حاولت|محاوله|محاولات|تحاول|يحاول)(?:\s|$)/.test(before));
+  // "قد تبدأ معركة إدلب"، "قد يشن": قد before an imperfect verb is "may" (before a perfect one it is "has")
+  const mayImperfect = before.includes("قد") && ((t) => /(?:^|\s)(?:[وف])?قد [يتن]\p{L}+(?: \S+){0,3}$/u.test(t) || (/^(?:[وف])?[يتن]/.test(h.text) && /(?:^|\s)(?:[وف])?قد $/.test(t)))(tailOf(before));
+  const modal = cues.modal.some((c) => hasWordPhrase(before, c)) || mayImperfect || (before.includes("حاول") && /(?:^|\s)(?:حاول|حاولت|محاوله|محاولات|تحاول|يحاول)(?:\s|$)/.test(before));
   const bg = cues.bg.some((c) => before.includes(c)) || (before.includes("منذ") && /(?:^|\s)منذ(?:\s|$)/.test(lastParts(before, tailOf(before), 3).join(" ")));
   // future: the proclitic س on an imperfect verb ("ستقصف"، "سيشن")
   const core = h.text.replace(/^[وف]/, "");
   const future = /^س[يتن]/.test(core) && h.entry.type !== "humanitarian" && !startRe(h.entry.re).test(core);
   return { neg, modal, bg, future };
+}
+
+// Words that name no event where they stand (stop-phrases), judged on the words around the trigger:
+// a venue or a title ("مؤتمر صحفي"، "كلمة أمام قمة"، "عضو في لجنة المفاوضات"), displaced people as an
+// attribute ("عائلات نازحة"، "منازل المهجرين"), fighting as a place ("مناطق المعارك"), a bomb made
+// safe ("فككت عبوة ناسفة"), a campaign entering its n-th week ("دخلت العملية أسبوعها الثالث").
+const MEETING_AFTER = /^ (?:صحفي|صحافي|الصحفي|الصحافي|صحفيا|صحافيا)(?:\s|$)/;
+const TITLE_BEFORE = /(?:^|\s)(?:[وف])?(?:لجنه|اللجنه|هيئه|الهيئه|عضو|اعضاء|رئيس|رئيسه|ممثل|ممثلو|ممثلي|وفد|الوفد|كبير|منسق|مسؤول|ملف)(?: (?:في|وفد|ال\p{L}+))? (?:لل|ل|ال)?$/u;
+const VENUE_BEFORE = /(?:^|\s)(?:[وف])?(?:كلمه|خطاب|كلمته|خطابه|حديث|حديثه|تصريحات|تصريح)(?: \p{L}+){0,2} (?:امام|خلال|في|علي هامش) (?:ال)?$/u;
+const ATTRIBUTE_HEAD = /(?:^|\s)(?:[وفب])?(?:ل|ال)?(?:منازل|بيوت|خيام|خيم|عائلات|اسر|مساكن|ممتلكات|اطفال|ابناء|ملف|قضيه|مخيمات|مخيم|تجمعات|مراكز|مركز|مدارس)(?: \p{L}+)? (?:ال)?$/u;
+const PEOPLE_NOUN = /^(?:[وفبل])?(?:ال|لل)?(?:نازح|مهجر|مشرد|لاجئ)/;
+const FIGHT_PLACE = /(?:^|\s)(?:[وفب])?(?:ال)?(?:مناطق|منطقه|جبهات|خطوط|محاور|ساحات)(?: \p{L}+)? $/u;
+const DEFUSED = /(?:^|\s)(?:[وف])?(?:فكك|فككت|فككوا|تفكيك|بتفكيك|ابطال|بابطال|ضبط|ضبطت|مصادره|صادرت|عثر|عثرت|العثور|زرع|زرعت|يزرع|تزرع|بزرع)(?: [^ ]+){0,5} (?:علي )?$/u;
+const AGE_AFTER = /^ (?:[^ ]+ ){0,14}?(?:اسبوع|شهر|عام|يوم|سن|مرحل)(?:ها|ه|هم)(?:\s|،|$)/;
+// Missiles as a weapon system or a trade ("تسليم منظومة إس-300"، "مدمرة مزودة بصواريخ موجهة") fire at nobody.
+const ARMS_TRADE = /منظوم|(?:ال)?نظام (?:ال)?صاروخي|برنامج|قادره علي|قدرات|(?:^|\s)(?:اس|اس-|s)\s?-?\s?[34]00|باتريوت|تسليم|توريد|صفق|شراء|بيع|امتلاك|مزود\S* ب|مسلح\S* ب|ترسان|مخزون|تطوير|انتاج|تصنيع|مدمره|بارجه|غواصه/;
+// "يهدد وحدة البلاد"، "تهدد حياة الآلاف": a danger to something, not a party threatening an attack.
+const THREAT_OBJECT = /^ (?:\S+ )?(?:ب)?(?:ال)?(?:وحده|استقرار|امن|مستقبل|حياه|بانهيار|انهيار|تقويض|بتقويض|السلام|سلام|العمليه السياسيه|الاتفاق|اتفاق|جهود|مسار|نسف|بنسف|مصير|سلامه|صحه|الموسم|المحاصيل)/;
+// planning verbs threaten only when what is planned is an attack
+const PLAN_VERB = /^(?:[وف])?(?:[يت]عتزم|[يت]خطط|[يت]ستعد|[يت]نوي)/;
+const PLANNED_ATTACK = /استفزاز|مواد سامه|كيماوي|كيميائي|تفجير|اعتداء|هجوم|عمليه عسكري|عمليات عسكري|شن|قصف|ضرب|اجتياح|اقتحام|استهداف|غزو|التقدم|السيطره|حمله عسكري|معركه|الرد/;
+// "اتفقوا على أن …"، "اتفق على ضرورة/التعاون …": agreeing in opinion or on goodwill is no deal
+const AGREED_THAT = /^ (?:\S+ ){0,10}?علي (?:ان|ضروره|اهميه|اولويه|[«"]?(?:ال)?تعاون|مواصله|تعزيز|العمل|دعم|ابقاء|استمرار)(?:\s|$)/;
+// a meeting asked for ("طلبت روسيا عقد جلسة"، "دعا إلى اجتماع") has not taken place
+const MEETING_ASKED = /(?:^|\s)(?:[وف])?(?:طلب|طلبت|طالب|طالبت|يطالب|تطالب|دعا|دعت|يدعو|تدعو|اقترح|اقترحت|يقترح|تقترح)(?: \S+){0,3} (?:الي |ب)?(?:عقد )?$/;
+const TREND_BEFORE = /(?:^|\s)(?:[وف])?(?:ال)?(?:ارتفاع|زياده|تصاعد|تراجع|انخفاض|تزايد|ازدياد)ا?(?: (?:كبير|ملحوظ|حاد)ا?)? (?:في )?(?:عدد|وتيره|حده|معدل|اعداد)(?: [^ ]+){0,2} $/;
+function inert(h: Hit<TriggerEntry>, s: Sentence, norm: string): boolean {
+  const t = h.entry.type;
+  const before = () => norm.slice(Math.max(s.start, h.start - 40), h.start);
+  if (t === "shelling" && h.entry.tag === "munition" && /صاروخ|صواريخ/.test(h.text) && ARMS_TRADE.test(norm.slice(Math.max(s.start, h.start - 60), Math.min(s.end, h.end + 40)))) return true;
+  if (t === "threat" && /^(?:[وف])?(?:[يت])?هدد/.test(h.text) && THREAT_OBJECT.test(norm.slice(h.end, Math.min(s.end, h.end + 40)))) return true;
+  if (t === "threat" && PLAN_VERB.test(h.text) && !PLANNED_ATTACK.test(norm.slice(h.end, Math.min(s.end, h.end + 50)))) return true;
+  if (t === "agreement" && /^(?:[وف])?(?:[يت])?(?:ا)?تفق/.test(h.text) && AGREED_THAT.test(norm.slice(h.end, Math.min(s.end, h.end + 90)))) return true;
+  if (t === "meeting" && MEETING_ASKED.test(before())) return true;
+  // "ارتفاع في عدد الغارات على إدلب": a trend, not one strike
+  if (VIOLENT_PRIORITY.includes(t) && TREND_BEFORE.test(before())) return true;
+  if (t === "meeting") {
+    if (/مؤتمر|قمه|مفاوضات|محادثات/.test(h.text) && (MEETING_AFTER.test(norm.slice(h.end, h.end + 10)) || TITLE_BEFORE.test(before()) || VENUE_BEFORE.test(before()))) return true;
+  }
+  if (t === "humanitarian" && PEOPLE_NOUN.test(h.text) && ATTRIBUTE_HEAD.test(before())) return true;
+  // "أجلت الأمم المتحدة إرسال قافلة … للنازحين": postponed, not evacuated
+  if (t === "humanitarian" && /^(?:[وف])?اجل/.test(h.text) && /\s(?:[وفبل])?(?:ال)?(?:ارسال|موعد|اجتماع|جلس|جول|محادثات|مفاوضات|زيار|قافل|تسليم|انتخابات|بدء|تنفيذ|توقيع|دخول|اعلان|مؤتمر|قمه)/.test(h.text)) return true;
+  if (t === "armed_clash" && FIGHT_PLACE.test(before())) return true;
+  if (t === "explosion" && DEFUSED.test(before())) return true;
+  if (t === "territory_change" && h.entry.strength < 1 && /^(?:[وف])?دخل/.test(h.text) && AGE_AFTER.test(norm.slice(h.end, Math.min(s.end, h.end + 140)))) return true;
+  // "مقابر جماعية اكتشفت منذ طرد التنظيم": graves found over a period are background
+  if (h.entry.tag === "grave" && /(?:^|\s)منذ\s/.test(s.text)) return true;
+  return false;
+}
+
+// A future verb right before the trigger governs it ("سيجنب إدلب كارثة إنسانية"): nothing happened.
+// Nouns that start like a future verb (سيطرة، سيارة، ستة، سنة…) are not.
+const FUTURE_WORD = /^(?:[وف])?س[يتن]\p{L}{2,}$/u;
+const NOT_FUTURE = /^(?:[وف])?(?:سيطر|سيار|سياس|سياد|سيد|سيف|سير|سين|سيول|ستة|سته|ستين|ستون|ستمائه|ستار|سنه|سنوات|سنوي|سنين|سنتين|سنتان|سنوا|سنجار|ستالين|سيناء|سيناري)/;
+function futureGoverned(s: Sentence, norm: string, h: Hit<TriggerEntry>): boolean {
+  const segStart = s.cuts[segmentOf(s, h.start)]!;
+  const words = norm.slice(Math.max(segStart, h.start - 40), h.start).trim().split(/\s+/).slice(-3);
+  return words.some((w) => FUTURE_WORD.test(w) && !NOT_FUTURE.test(w));
 }
 
 export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEntry>[], f: SentenceFacts, opts: { opinion: boolean }): Candidate[] {
@@ -173,6 +235,7 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
   let threatPos = -1;
   let denialPos = -1;
   for (const h of trig) {
+    if (inert(h, s, norm)) continue;
     const b = blocked(s, norm, h);
     const t = h.entry.type;
     if (t === "denial") {
@@ -184,6 +247,7 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
       continue;
     }
     if (b.neg || b.bg) continue;
+    if (futureGoverned(s, norm, h)) continue;
     if (b.modal && t !== "humanitarian") continue;
     if (b.modal && t === "humanitarian" && h.entry.strength < 1) continue;
     valid.push(h);
@@ -258,6 +322,9 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
         const ts = pool.filter((h) => h.entry.type === type || (type === "air_strike" && (h.entry.tag === "air" || h.entry.tag === "aircraft")));
         const anchor = ts.length ? first(ts) : pool[0];
         out.push({ type, pos: anchor ? anchor.start : s.start, strength: anchor ? anchor.entry.strength : 0.7, triggers: pool });
+        // "أُسقطت طائرة … أثناء تصديها لغارة": the downing is an event beside the strike
+        const down = pool.filter((h) => h.entry.tag === "downing");
+        if (type !== "armed_clash" && down.length) out.push({ type: "armed_clash", pos: down[0]!.start, strength: 1, triggers: down, shareDate: true });
         // "اختطف مسلحون … وعُثر أمس على جثتي اثنين منهم": a kidnapping and a killing in one sentence
         const abd = pool.filter((h) => h.entry.type === "abduction");
         if (type !== "abduction" && abd.length && anchor && segmentOf(s, abd[0]!.start) !== segmentOf(s, anchor.start)) {
@@ -323,6 +390,9 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
       if (/(?:جراء|بسبب|هربا من|نتيجه|خوفا من|اثر)\s+(?:\S+\s+){0,2}$/.test(norm.slice(Math.max(s.start, c.pos - 30), c.pos))) out.splice(k, 1);
     }
   }
+  // a mass grave or recovered bodies: a casualty claim (the killings themselves are past)
+  const grave = by("casualty_claim").filter((h) => h.entry.tag === "grave");
+  if (grave.length && !out.some((c) => c.type === "casualty_claim")) out.push({ type: "casualty_claim", pos: grave[0]!.start, strength: 0.9, triggers: grave });
   const st = by("statement");
   if (st.length && !out.length) out.push({ type: "statement", pos: st[0]!.start, strength: 0.6, triggers: st });
   if (!out.length && (f.killed || f.injured)) out.push({ type: "other", pos: s.start, strength: 0.4, triggers: [], countOnly: true });

@@ -16,7 +16,8 @@ const KILL_NOUN = /^(?:[وفبل]|ال|بال|لل|وال)*(?:قتيل|قتلي|
 const INJ_NOUN = /^(?:[وفبل]|ال|بال|لل|وال)*(?:جريح|جرحي|مصاب|اصاب|حالات اختناق|حاله اختناق)/;
 const PERSON = /^(?:[وفبل]|ال|بال|لل|وال)*(?:مدني|طفل|اطفال|نساء|امراه|سيده|مواطن|رجل|رجال|شاب|شبان|فتاه|شخص|اشخاص|اخر|افراد|فرد|مقاتل|عنصر|عناصر|جندي|جنود|مسلح|ارهابي|عسكري|ضابط|ضباط|قيادي|قتيل|قتلي|شهيد|شهداء|ضحيه|ضحايا|جريح|جرحي|مصاب|نفس|عائل|رضيع|مسن|مدنيا|سجين|معتقل)/;
 const MUNITION = /^(?:[وفبل]|ال|بال|لل|وال)*(?:قذيف|قذائف|صاروخ|صواريخ|غار|برميل|براميل|طلع|عبو|لغم|الغام|قنبل|ضرب)/;
-const SINGULAR_WORDS = ["مدنيا", "مدني", "طفل", "طفلا", "طفله", "امراه", "سيده", "رجل", "رجلا", "شاب", "شابا", "جندي", "جنديا", "عنصر", "عنصرا", "مواطن", "مواطنا", "مقاتل", "مقاتلا", "فتاه", "مسن", "مسنا", "ضابط", "ضابطا"];
+// "وأصيب آخر"، "وأصيب ثالث": one more person
+const SINGULAR_WORDS = ["مدنيا", "مدني", "طفل", "طفلا", "طفله", "امراه", "سيده", "رجل", "رجلا", "شاب", "شابا", "جندي", "جنديا", "عنصر", "عنصرا", "مواطن", "مواطنا", "مقاتل", "مقاتلا", "فتاه", "مسن", "مسنا", "ضابط", "ضابطا", "اخر", "ثالث", "رابع"];
 const SINGULAR_VICTIM = new RegExp(`(?<![\\p{L}])(?:[وف]?(?:ال)?)(${SINGULAR_WORDS.join("|")})(?![\\p{L}])`, "gu");
 // a sentence without any of the words as a substring cannot match: the regex is not run on it
 const SINGULAR_SEEN = new LiteralSet(SINGULAR_WORDS);
@@ -25,6 +26,9 @@ const SINGULAR_SEEN = new LiteralSet(SINGULAR_WORDS);
 // also tried before: whatever it matched, endsWith matched too, so only endsWith is left.)
 const breakdownCues = BREAKDOWN.map(normalizeKey);
 const initialCues = INITIAL.map(normalizeKey);
+
+const INITIAL_AFTER = /^\s*(?:\S+\s+)?(?:في|ك|ب)?\s*(?:ال)?حصيله (?:ال)?اوليه/;
+const RISE_BEFORE = /(?:ارتفع|يرتفع|ترتفع|ليرتفع|لترتفع|ارتفاع)\S*(?: \S+){0,3} (?:الي|ل) ?$/;
 
 export interface SentenceCounts {
   killed: Count | null;
@@ -70,6 +74,10 @@ function countOf(n: NumHit, group: CountGroup, text: string): Count {
   } else if (qualifier === "at_least" || qualifier === "rising") {
     low = low ?? best;
     high = null;
+  } else if (n.kind === "range") {
+    // "ما بين تسعة وأحد عشر": the bounds are the figure
+    low = n.low;
+    high = n.high;
   } else if (qualifier === "about") {
     low = null;
     high = null;
@@ -83,11 +91,13 @@ function countOf(n: NumHit, group: CountGroup, text: string): Count {
 export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: string, map: Int32Array, inv?: Int32Array): SentenceCounts {
   INV = inv ?? null;
   const out: SentenceCounts = { killed: null, injured: null, munitions: [], people: [] };
-  const kills = startsIn(m.kills, s.start, s.end).map((h) => ({ pos: h.start, end: h.end, cls: "k" as const }));
-  const injs = startsIn(m.injuries, s.start, s.end).map((h) => ({ pos: h.start, end: h.end, cls: "i" as const }));
+  const nums = nsIn(m.numbers, s.start, s.end);
+  // an idiom split by its subject ("فارق عنصران من الفصيل الحياة"): the cue ends at its first word
+  const cueEnd = (h: { start: number; end: number; text: string }) => (nums.some((n) => n.ns > h.start && n.ns < h.end) && h.text.includes(" ") ? h.start + h.text.indexOf(" ") : h.end);
+  const kills = startsIn(m.kills, s.start, s.end).map((h) => ({ pos: h.start, end: cueEnd(h), cls: "k" as const }));
+  const injs = startsIn(m.injuries, s.start, s.end).map((h) => ({ pos: h.start, end: cueEnd(h), cls: "i" as const }));
   // each list is in text order already: only two non-empty lists need merging
   const cues = !injs.length ? kills : !kills.length ? injs : [...kills, ...injs].sort((a, b) => a.pos - b.pos);
-  const nums = nsIn(m.numbers, s.start, s.end);
   const sentNorm = s.text;
   const rising = sentenceCues(sentNorm).rising.length > 0;
   type Acc = { cls: "k" | "i"; n: NumHit; group: CountGroup; initial: boolean; sum: number; texts: string[] };
@@ -112,7 +122,8 @@ export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: str
     found.push({
       cls: near.cls,
       n: { start: map[pos]!, end: map[pos + sm[0].length]!, text: text.slice(map[pos]!, map[pos + sm[0].length]!), value: 1, low: 1, high: 1, qualifier: "exact", kind: "words", ns: pos, ne: pos + sm[0].length, nounNorm: w },
-      group: groupOf(w),
+      // "قُتل مدني وأصيب آخر": "another" is of the group named before it
+      group: /^(?:اخر|ثالث|رابع)$/.test(w) ? (found[0]?.group ?? "unknown") : groupOf(w),
       initial: false,
       sum: 1,
       texts: [text.slice(map[pos]!, map[pos + sm[0].length]!)],
@@ -157,7 +168,8 @@ export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: str
       continue;
     }
     const lead = norm.slice(Math.max(s.start, n.ns - 45), n.ns); // sliced once, not once per cue
-    const initial = initialCues.some((c) => lead.includes(c));
+    // "مقتل تسعة في حصيلة أولية": the cue may also follow the figure
+    const initial = initialCues.some((c) => lead.includes(c)) || INITIAL_AFTER.test(norm.slice(doc_inv(n), Math.min(s.end, doc_inv(n) + 30)));
     let group = noun ? groupOf(noun) : "unknown";
     if (group === "unknown") {
       // "قتيلان مدنيان"، "17 قتيلاً من المدنيين": the word after the noun may say who
@@ -182,9 +194,13 @@ export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: str
   for (const cls of ["k", "i"] as const) {
     const xs = found.filter((f) => f.cls === cls).sort((a, b) => a.n.ns - b.n.ns);
     if (!xs.length) continue;
-    const current = xs.find((f) => !f.initial && (f.n.rising || f.n.qualifier === "rising")) ?? xs.find((f) => !f.initial) ?? xs[xs.length - 1]!;
+    // "ليرتفع العدد لاحقاً إلى 13": a figure after a rise verb is the current one
+    const risen = (f: Acc) => RISE_BEFORE.test(norm.slice(Math.max(s.start, f.n.ns - 40), f.n.ns));
+    const current = xs.find((f) => !f.initial && (f.n.rising || f.n.qualifier === "rising" || risen(f))) ?? xs.find((f) => !f.initial) ?? xs[xs.length - 1]!;
     const textOf = (f: Acc) => f.texts.join(" + ");
-    const c = countOf(current.n, current.group, textOf(current));
+    // "ليرتفع العدد إلى 13": a bare revised figure counts the group the earlier figure named
+    const group = current.group !== "unknown" ? current.group : (xs.find((f) => f.group !== "unknown")?.group ?? "unknown");
+    const c = countOf(current.n, group, textOf(current));
     if (current.texts.length > 1) {
       c.best = current.sum;
       c.low = c.qualifier === "about" ? null : current.sum;

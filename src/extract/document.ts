@@ -44,6 +44,9 @@ function isFurnitureLine(line: string): boolean {
 const SENT_END = /[.!?؟]+(?=\s|$|[«"»)])|\.{2,}|…/g;
 const STRONG = /، ?|؛|;| فيما | في حين | بينما | بعدما | بعد ان | غير ان | الا ان | لكن | في المقابل| ردا علي | رداً علي | اثر | واثر /g;
 
+const QUESTION_HEAD = /(?:^|\s|\.)(?:لماذا|هل|متي|كيف|الي متي|حتي متي|ماذا|من يحاسب)(?:\s[^؟?]*)?[؟?]\s*$/;
+const WE_VOICE = /(?:^|\s)(?:[وف])?(?:لقد )?(?:راينا|نري|علينا|نحتاج|ندرك|نعرف|نتذكر|شهدنا|عشنا|نحن|لنا|بلادنا|نتساءل)(?:\s|$|[،.])/;
+
 export function buildDoc(text: string): Doc {
   const { text: norm, map } = normalizeWithMap(text);
   const inv = new Int32Array(text.length + 1).fill(-1);
@@ -99,6 +102,14 @@ export function buildDoc(text: string): Doc {
     if (!headline && lt.length < 25 && !/[.!?؟]$/.test(lt)) continue; // bylines, captions, labels
     splitSentences(norm, line.start, line.end, paragraph, headline, sentences);
     paragraph++;
+  }
+  // an opinion column without a label: a headline asking a question ("لماذا لا تتعلم العواصم؟") and a
+  // body speaking as "we" outside quotes ("لقد رأينا"، "علينا")
+  // (a title ending in "؟" is not taken as a headline above: the first sentence is the title)
+  const titleLine = sentences.filter((x) => x.paragraph === 0);
+  if (!opinion && titleLine.length && titleLine.reduce((n, x) => n + x.text.length, 0) < 160 && titleLine.some((x) => QUESTION_HEAD.test(x.text))) {
+    const body = sentences.filter((x) => x.paragraph > 0).map((x) => x.text.replace(/"[^"]*"|«[^»]*»/g, " ")).join(" ");
+    if (WE_VOICE.test(body)) opinion = true;
   }
   return { norm, map, inv, sentences, dateline, opinion, title };
 }

@@ -1,7 +1,7 @@
 // The extraction driver: document → mentions → per-sentence candidates → events merged across
 // sentences (one incident told twice is one event) → denials linked to the claims they dispute.
 import { createHash } from "node:crypto";
-import type { Count, EventDate, EventType, HudnaEvent, Party, Place, Source } from "../model/index.js";
+import type { Count, EventDate, EventType, HudnaEvent, Party, Place, Revision, Source } from "../model/index.js";
 import { normalizeKey } from "../arabic/normalize.js";
 import { buildDoc, segmentOf, type Doc, type Sentence } from "./document.js";
 import { findMentions, type DateHit, type Mentions, type PartyHit, type PlaceHit } from "./mentions.js";
@@ -15,6 +15,12 @@ import { sentenceCues } from "./sentenceCues.js";
 const VIOLENT = new Set<EventType>(VIOLENT_PRIORITY.concat(["territory_change"]));
 const TALKS = new Set<EventType>(["agreement", "meeting"]);
 const INHERIT_ACROSS = new Set<EventType>([...VIOLENT_PRIORITY, "territory_change", "humanitarian", "casualty_claim"]);
+const ORIGIN_BEFORE = /(?:^|\s)(?:[وف])?(?:ال)?(?:اقلعت|اقلع|انطلقت|انطلق|المنطلقه|المتمركزه|المتمركزين|المتمركز|متمركزه|متمركزين|المرابطه|مصدرها|مصدره|اطلقت|اطلق|اطلقها) (?:من|في|داخل) (?:\p{L}+ ){0,2}$/u;
+/** "الهجوم"، "الغارات"، "للقصف": the definite form of an event word refers back to an event already told. */
+const DEFINITE = /^(?:[وفبلك]|وب|فب|ول|وك)?(?:ال|لل)\p{L}/u;
+const SINCE_DAY = /(?:^|\s)منذ (?:(?:مساء|صباح|فجر|ليل|ظهر|عصر|يوم) )?(?:ال)?(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)(?:\s|$|،)/;
+const TOWN_ANAPHOR = /(?:^|\s)(?:[وفبل])?(?:داخل |وسط |في |اطراف |محيط |علي |من )?(?:ال|لل)(?:مدينه|بلده|قريه)(?:\s|$|،|\.)/;
+const ATTACK_HEAD = /(?:هجوم|هجمات|غارات|غاره|قصف|ضربات|ضربه)$/;
 const PRECISION_RANK: Record<string, number> = { point: 0, town: 1, district: 2, governorate: 3, region: 4, country: 5 };
 
 interface Draft {
@@ -89,6 +95,8 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
   let para = -1;
   let paraDate: DateHit | null = null;
   let paraPlaces: Place[] = [];
+  // the towns the report told last: "داخل المدينة" in a later paragraph refers back to them
+  let lastTowns: Place[] = [];
   const headlineCands: Draft[] = [];
   let order = 0;
 
@@ -101,7 +109,8 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
     const trig = startsIn(m.triggers, s.start, s.end);
     const parties = startsIn(m.parties, s.start, s.end);
     const dates = nsIn(m.dates, s.start, s.end);
-    const places = nsIn(m.places, s.start, s.end);
+    // a place named as where the attacker came from ("أقلعت من قاعدة حميميم"، "المتمركزة في معسكر جورين") is not where it struck
+    const places = nsIn(m.places, s.start, s.end).filter((p) => !ORIGIN_BEFORE.test(norm.slice(Math.max(s.start, p.ns - 40), p.ns)));
     const counts = sentenceCounts(s, m, norm, text, doc.map, doc.inv);
     const att = attributionOf(s, m, norm, orig, lastSources, outlet);
     if (att.sources.length && !s.headline) lastSources = att.sources;
@@ -145,7 +154,8 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
         // no date of its own: the paragraph's, else (incidents) the last date the report told
         inheritedDate: own || c.type === "denial" ? null : (paraDate ?? (INHERIT_ACROSS.has(c.type) && lastOwnDate && !/^منذ/.test(normalizeKey(lastOwnDate.text)) ? lastOwnDate : null)),
         places: pickPlaces(places, c, s),
-        ownPlaces: places.length > 0,
+        // "مؤكدة أن القصف يهدد الاتفاق": a definite retelling owns only the places of its own clause
+        ownPlaces: places.length > 0 && !(c.triggers.length > 0 && c.triggers.every((h) => DEFINITE.test(h.text)) && !places.some((p) => segmentOf(s, p.ns) === segmentOf(s, c.pos))),
         fatalities: null,
         injured: null,
         actors: [],
@@ -158,12 +168,21 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
         order: order++,
       };
       if (!dr.places.length && paraPlaces.length) dr.places = [...paraPlaces];
+      // "فجّر انتحاريون أحزمة ناسفة داخل المدينة": with no town named before it in the sentence, the town is the
+      // one told last, not a place of a later clause
+      const seg = segmentOf(s, c.pos);
+      const segEnd = s.cuts[seg + 1] ?? s.end;
+      if (lastTowns.length && !places.some((p) => p.ns < segEnd && !isCoarse(p.place)) && TOWN_ANAPHOR.test(norm.slice(s.cuts[seg]!, segEnd))) {
+        dr.places = [...lastTowns, ...dr.places.filter((p) => !lastTowns.some((q) => q.name === p.name))];
+      }
       if (VIOLENT.has(c.type) || c.type === "casualty_claim" || c.countOnly) {
         dr.fatalities = counts.killed;
         dr.injured = counts.injured;
         if (c.type === "armed_clash" && dr.fatalities && dr.fatalities.group === "unknown") dr.fatalities = { ...dr.fatalities, group: "combatants" };
       }
-      const roles = assignRoles(c.type, myParties, c.pos, norm, s.start, c.triggers.map((h) => h.end));
+      // a phrase trigger ("دخلت قوات النظام … مدينة"، "أسقطت الدفاعات … طائرة") has its subject right after its first word
+      const ends = c.triggers.flatMap((h) => { const sp = h.text.indexOf(" "); return sp > 0 ? [h.end, h.start + sp] : [h.end]; });
+      const roles = assignRoles(c.type, myParties, c.pos, norm, s.start, ends);
       dr.actors = roles.actors.map(toParty);
       dr.targets = roles.targets.map(toParty);
       if (c.type === "statement" && !dr.actors.some((a) => a.kind === "government" || a.kind === "international_org" || a.kind === "state_force") && !att.sources.some((x) => x.kind === "official")) continue;
@@ -174,7 +193,7 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
       if (c.type === "territory_change" && dr.actors.length) dr.details.gained_by = dr.actors[0]!.name;
       if (c.aggregate) dr.details.aggregate = true;
       if (c.countOnly) {
-        attachCountOnly(dr, drafts, s, isAggregate(s.text));
+        attachCountOnly(dr, drafts, s, isAggregate(s.text) || SINCE_DAY.test(s.text));
         continue;
       }
       if (s.headline) headlineCands.push(dr);
@@ -186,6 +205,8 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
       paraDate = lastOwnDate;
     }
     if (sentencePlaces.length && !isBackgroundSentence(s)) paraPlaces = sentencePlaces.map((p) => p.place);
+    const towns = sentencePlaces.filter((p) => !isCoarse(p.place) && !foreignPlace(p.place)).map((p) => p.place);
+    if (towns.length && !isBackgroundSentence(s)) lastTowns = towns.slice(0, 1);
   }
   // Headline: merged into the body's first compatible event of its type, never counted twice.
   for (const h of headlineCands) {
@@ -194,7 +215,9 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
     const target =
       drafts.find((d) => d.type === h.type && placesCompatible(d.places, h.places) && datesCompatible(d.ownDate, h.ownDate)) ??
       (violentish(h.type) && !drafts.some((d) => d.type === h.type)
-        ? drafts.find((d) => violentish(d.type) && h.places.length > 0 && d.places.some((x) => h.places.some((y) => samePlace(x, y) && !isCoarse(y))))
+        ? drafts.find((d) => violentish(d.type) && h.places.length > 0 && d.places.some((x) => h.places.some((y) => samePlace(x, y) && !isCoarse(y)))) ??
+          // "التحالف يقصف جيب هجين" over the body's coalition air strike on Hajin: the same actor on the same day
+          drafts.find((d) => violentish(d.type) && datesCompatible(d.ownDate, h.ownDate) && h.actors.some((a) => a.kind !== "civilians" && d.actors.some((b) => b.name === a.name)))
         : undefined);
     if (target) {
       absorb(target, h, true);
@@ -244,8 +267,44 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
       ...(d.topic ? { topic: d.topic } : {}),
     };
   });
+  // the story is about Syria when its opening (headline and first body sentences) names Syria or a Syrian place
+  const opening = doc.sentences.slice(0, 3);
+  const docSyrian = opening.some((s) => /سوري|دمشق/.test(s.text)) || m.places.some((p) => p.ns < (opening[opening.length - 1]?.end ?? 0) && !foreignPlace(p.place));
+  const kept = out.filter((e, i) => aboutSyria(e.event, drafts[i]!, docSyrian) && !historic(e.event, published));
+  out.length = 0;
+  out.push(...kept);
   if (!published && out.some((e) => e.event.date.start === null && e.event.date.text)) warnings.push("relative dates left unresolved: no publication date (use --published YYYY-MM-DD)");
   return { doc, drafts: out, warnings };
+}
+
+// The monitored country is Syria. An event whose every place lies in another country (a Yemeni
+// missile, an Iraqi raid in Anbar, a Kuwaiti court case in an appended brief) is dropped, unless a
+// Syrian party takes part in it; talks and statements held abroad stay when they are about Syria.
+const DIPLOMACY = new Set<EventType>(["meeting", "agreement", "statement", "threat", "denial"]);
+const SYRIAN_GROUP = /Tahrir al-Sham|Nusra|Observatory/;
+export function foreignPlace(p: Place): boolean {
+  const g = p.gid ?? "";
+  return (g.startsWith("cc-") && g !== "cc-SY") || g.startsWith("city-");
+}
+function aboutSyria(e: { type: EventType; locations: Place[]; actors: Party[]; targets: Party[]; sources: Source[] }, d: Draft, docSyrian: boolean): boolean {
+  if (!e.locations.length || !e.locations.every(foreignPlace)) return true;
+  const parties = [...e.actors, ...e.targets];
+  if (parties.some((p) => p.country === "SY" || SYRIAN_GROUP.test(p.name))) return true;
+  if (e.sources.some((x) => SYRIAN_GROUP.test(x.name))) return true;
+  if (DIPLOMACY.has(e.type) || e.type === "humanitarian") return docSyrian || d.sentences.some((s) => /سوري|دمشق/.test(s.text));
+  return false;
+}
+
+// An incident, a meeting or a deal dated months before the report ("غارة إسرائيلية عام 2007"، "استعادة
+// البلدة في كانون الأول الماضي") is background, not news. Tolls and displacement over a period stay:
+// they are aggregates, told with the period they cover.
+const HISTORIC_DAYS = 60;
+const PERIOD_TYPES = new Set<EventType>(["casualty_claim", "ceasefire_violation_report", "humanitarian"]);
+function historic(e: { type: EventType; date: EventDate; details: Record<string, unknown> }, published: string | null): boolean {
+  if (!published || PERIOD_TYPES.has(e.type) || e.details.aggregate) return false;
+  const end = e.date.end ?? e.date.start;
+  if (!end) return false;
+  return (Date.parse(published) - Date.parse(end)) / 86_400_000 > HISTORIC_DAYS;
 }
 
 function orderSpans(ss: Sentence[]): Sentence[] {
@@ -273,7 +332,7 @@ function pickPlaces(ps: PlaceHit[], c: Candidate, s: Sentence): Place[] {
 
 function pickDate(ds: DateHit[], c: Candidate, s: Sentence, norm: string, all: Candidate[]): DateHit | null {
   // each date belongs to the nearest event of its sentence ("اتفاق فجر اليوم … بعد أيام من اقتتال")
-  const owners = all.filter((x) => !x.countOnly);
+  const owners = all.filter((x) => !x.countOnly && !x.shareDate);
   let usable = ds.filter((d) => (d.startDate || d.relative) && owners.every((x) => x === c || Math.abs(d.ns - c.pos) <= Math.abs(d.ns - x.pos) || x.type === c.type || (TALKS.has(x.type) && TALKS.has(c.type))));
   if (!usable.length) return null;
   // "since" dates (منذ …) only anchor aggregates
@@ -302,6 +361,25 @@ function toDate(d: Draft, published: string | null): EventDate {
   return { start: null, end: null, precision: "unknown", text: "" };
 }
 
+/** Two sources' figures for one incident: the lower bounds low, the higher bounds high, the first stays best. */
+function competeCount(cur: Count | null, next: Count | null): Count | null {
+  if (!next) return cur;
+  if (!cur) return next;
+  const lo = (c: Count) => c.low ?? c.best ?? c.high;
+  const hi = (c: Count) => c.high ?? c.best ?? c.low;
+  const los = [lo(cur), lo(next)].filter((v): v is number => v != null);
+  const his = [hi(cur), hi(next)].filter((v): v is number => v != null);
+  const revisions: Revision[] = [...(cur.revisions ?? [{ value: cur.best ?? cur.low, qualifier: cur.qualifier, text: cur.text }])];
+  if (!revisions.some((x) => x.text === next.text)) revisions.push({ value: next.best ?? next.low, qualifier: next.qualifier, text: next.text });
+  return {
+    ...cur,
+    low: los.length ? Math.min(...los) : cur.low,
+    high: his.length ? Math.max(...his) : cur.high,
+    group: cur.group === "unknown" ? next.group : cur.group,
+    revisions,
+  };
+}
+
 function unionParties(a: Party[], b: Party[]): Party[] {
   const out = [...a];
   for (const p of b) if (!out.some((q) => q.name === p.name)) out.push(p);
@@ -318,8 +396,11 @@ function absorb(into: Draft, d: Draft, fromHeadline: boolean): void {
       into.ownPlaces = true;
     }
     const rev = d.sentences.some((s) => /(?:ارتفع|يرتفع|ترتفع|ارتفاع|بلغت|وصلت)/.test(s.text));
-    into.fatalities = mergeCount(into.fatalities, d.fatalities, rev);
-    into.injured = mergeCount(into.injured, d.injured, rev);
+    // another named source's own figure ("وزعمت أعماق أن الهجوم أسفر عن مقتل أكثر من ثلاثين") competes
+    // with the first one: the two bound a range, the later one does not replace the earlier
+    const competing = !rev && d.namedSource && into.sources.length > 0 && d.sources.length > 0 && !d.sources.some((x) => into.sources.some((y) => y.name === x.name));
+    into.fatalities = competing ? competeCount(into.fatalities, d.fatalities) : mergeCount(into.fatalities, d.fatalities, rev);
+    into.injured = competing ? competeCount(into.injured, d.injured) : mergeCount(into.injured, d.injured, rev);
     // a later sentence makes the event claimed only when it names its own source
     if (d.claimed && d.namedSource && !into.claimed) into.claimed = true;
     for (const x of d.sources) if (!into.sources.some((y) => y.name === x.name)) into.sources.push(x);
@@ -343,6 +424,10 @@ function mergeOrAdd(d: Draft, drafts: Draft[], c: Candidate): void {
   const extendsPrev = VIOLENT.has(d.type) && /^(?:و|ف)?(?:امتد|طال|شمل|تواصل|استمر)/.test(d.sentences[0]!.text);
   const periodOnly = (!!d.ownDate && d.ownDate.precision !== "day" && !d.fatalities && !d.injured && VIOLENT.has(d.type)) || extendsPrev;
   const anchorless = (!d.ownDate && (!d.ownPlaces || d.places.every(isCoarse))) || periodOnly;
+  // every trigger definite and no date of its own ("أفاد المرصد بأن الهجوم أوقع 14 قتيلاً"): a retelling, even with figures
+  const retell = !d.ownDate && c.triggers.length > 0 && c.triggers.every((h) => DEFINITE.test(h.text));
+  // "الهجوم بدأ بتفجير عربة مفخخة تلاه اشتباك": an anchorless sentence about "the attack" tells how it unfolded
+  const elaborates = anchorless && c.triggers.some((h) => DEFINITE.test(h.text) && ATTACK_HEAD.test(h.text));
   const fits = (e: Draft, sameType: boolean) => {
     if (e.sentences.some((s) => s.index === idx)) return false; // two events of one sentence stay apart
     const placeOk = (sameType && looseTypes.has(e.type)) || periodOnly || placesCompatible(e.ownPlaces ? e.places : [], d.ownPlaces ? d.places : []);
@@ -363,7 +448,7 @@ function mergeOrAdd(d: Draft, drafts: Draft[], c: Candidate): void {
   }
   // 2. an anchorless violent mention right after a violent event of another kind retells it
   const violentish = (t: EventType) => VIOLENT.has(t) && t !== "territory_change";
-  if (anchorless && violentish(d.type) && !d.fatalities) {
+  if (((anchorless && !d.fatalities) || retell || elaborates) && violentish(d.type)) {
     for (let i = drafts.length - 1; i >= 0; i--) {
       const e = drafts[i]!;
       const eLast = Math.max(...e.sentences.map((s) => s.index));
@@ -374,12 +459,12 @@ function mergeOrAdd(d: Draft, drafts: Draft[], c: Candidate): void {
       }
     }
   }
-  void c;
   drafts.push(d);
 }
 
 function attachCountOnly(d: Draft, drafts: Draft[], s: Sentence, aggregate: boolean): void {
-  for (let i = drafts.length - 1; i >= 0; i--) {
+  // "وبذلك ترتفع حصيلة القتلى في الغوطة منذ مساء الأحد إلى 250": a toll over days is no update of today's incident
+  for (let i = aggregate && d.fatalities ? -1 : drafts.length - 1; i >= 0; i--) {
     const e = drafts[i]!;
     if (!VIOLENT.has(e.type)) continue;
     const eLast = Math.max(...e.sentences.map((x) => x.index));

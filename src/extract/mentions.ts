@@ -75,6 +75,19 @@ export interface Mentions {
   warnings: string[];
 }
 
+/** "(الخليج اليوم)"، «سوريا اليوم»: a day word inside a short bracketed or quoted name is part of the name. */
+function insideName(text: string, start: number, end: number): boolean {
+  if (end - start > 8) return false;
+  const before = text.slice(Math.max(0, start - 24), start);
+  const after = text.slice(end, end + 24);
+  const open = Math.max(before.lastIndexOf("("), before.lastIndexOf("«"));
+  if (open < 0 || /[)»]/.test(before.slice(open))) return false;
+  const close = after.search(/[)»]/);
+  if (close < 0) return false;
+  const inner = before.slice(open + 1) + text.slice(start, end) + after.slice(0, close);
+  return !/[.،,؛:!?؟]/.test(inner) && inner.trim().split(/\s+/).length <= 4;
+}
+
 export function findMentions(doc: Doc, text: string, published: string | null): Mentions {
   const { norm } = doc;
   const warnings: string[] = [];
@@ -113,6 +126,7 @@ export function findMentions(doc: Doc, text: string, published: string | null): 
   try {
     // findDates returns fresh objects: extended in place rather than copied
     for (const d of findDates(text, published)) {
+      if (insideName(text, d.start, d.end)) continue;
       const h = d as DateHit;
       h.ns = doc.inv[d.start]!;
       h.ne = doc.inv[d.end]!;

@@ -26,6 +26,8 @@ function roleStart(p: PartyHit, ps: PartyHit[]): number {
   return g ? g.start : p.start;
 }
 
+const ATTACK_WORD = /^(?:[وف])?(?:ال)?(?:قصف|غارات|غاره|هجوم|هجمات|ضربات|ضربه|استهداف|اعتداء|اعتداءات|مكثف|عنيف|صاروخي|مدفعي|جوي|متقطع|متواصل|كثيف|مركز)\p{L}*$/u;
+const VSO_TARGET_VERB = /(?:(?:^|[،.:]\s*)(?:(?:كما|ثم|فيما|بينما|حيث)\s)?|\s(?:كما|ثم|فيما|بينما|حيث)\s)(?:[وف])?(?:قد )?(?:استهدفت|استهدف|تستهدف|يستهدف)\s*$/;
 const markerRe = (ms: string[]) => new RegExp(`(?:^|\\s)[وفب]?(?:${[...ms].sort((x, y) => y.length - x.length).join("|")})(?:\\s+\\S+)?\\s*$`);
 const ACT_RE = markerRe(ACT);
 const TGT_RE = markerRe(TGT);
@@ -57,9 +59,15 @@ export function assignRoles(type: EventType, ps: PartyHit[], pos: number, norm: 
     const before = norm.slice(Math.max(sentStart, at - 30), at);
     const lastWord = before.replace(/[«»"()]/g, " ").trim().split(/\s+/).pop() ?? "";
     // VSO and masdar + agent: "سيطرت قوات X"، "قصف قوات النظام" — the party right after the trigger acts
-    const subject = triggerEnds.some((te) => at - te >= 0 && at - te <= 2);
-    const victims = /(?:قتل|مقتل|اصيب|اصابه|شهداء|استشهد|قتلي|جرحي|مصرع|قضي|ارتقي)\S*(?: \S+){0,4} (?:من )?(?:عناصر|مقاتلي|جنود|افراد|صفوف)?\s*[«"]?$/.test(before);
-    if (!subject && victims && !endsWithMarker(before, ACT)) targets.push(p);
+    // a party named by the attack phrase itself ("قصف مدفعي تركي"، "غارات روسية") carried it out
+    const subject = triggerEnds.some((te) => (at - te >= 0 && at - te <= 2) || (te > p.start && te <= p.end));
+    const victims = /(?:قتل|مقتل|اصيب|اصابه|شهداء|استشهد|قتلي|جرحي|مصرع|قضي|ارتقي|فارق)\S*(?: \S+){0,4} (?:من )?(?:عناصر|مقاتلي|جنود|افراد|صفوف)?\s*[«"]?$/.test(before);
+    // "قصف مكثف لقوات النظام": ل + party right after the attack words names who attacked;
+    // "استهدفت قوات النظام … قرية": a clause-initial verb has its subject right after it
+    const agentL = /^(?:ل|لل)/.test(norm.slice(at, at + 2)) && ATTACK_WORD.test(lastWord);
+    const vso = VSO_TARGET_VERB.test(before);
+    if (agentL || vso) actors.push(p);
+    else if (!subject && victims && !endsWithMarker(before, ACT)) targets.push(p);
     else if (subject || endsWithMarker(before, ACT) || /^(?:[وف])?(?:اطلق|نفذ|شن|ارتكب|تبن)/.test(lastWord)) actors.push(p);
     else if (endsWithMarker(before, TGT)) targets.push(p);
     else (at <= pos ? actors : targets).push(p);
