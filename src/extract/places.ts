@@ -10,7 +10,7 @@ export interface RawPlace {
 }
 
 type GeoModule = {
-  findPlaces(text: string, opts?: { date?: string | null }): { start: number; end: number; text: string; best: Place & { score?: number } }[];
+  findPlaces(text: string, opts?: { date?: string | null; bestOnly?: boolean }): { start: number; end: number; text: string; best: Place & { score?: number } }[];
   loadZonesFile?(path: string): unknown;
 };
 
@@ -47,7 +47,7 @@ export function findPlacesSafe(text: string, date: string | null, warnings: stri
   }
   try {
     return geo
-      .findPlaces(text, { date })
+      .findPlaces(text, { date, bestOnly: true })
       .filter((m) => m.best)
       .map((m) => ({ start: m.start, end: m.end, text: m.text, place: m.best }));
   } catch (e) {

@@ -32,11 +32,9 @@ const markerRe = (ms: string[]) => new RegExp(`(?:^|\\s)[وفب]?(?:${[...ms].so
 const ACT_RE = markerRe(ACT);
 const TGT_RE = markerRe(TGT);
 
-/** Does the text before a party end with one of the markers (allowing one word after it)? */
-function endsWithMarker(before: string, markers: string[]): boolean {
-  const b = before.replace(/[«»"()]/g, " ").replace(/\s+/g, " ").trimEnd();
-  return (markers === ACT ? ACT_RE : TGT_RE).test(b);
-}
+/** The text before a party as ACT_RE/TGT_RE read it (do its last words name a role marker?). */
+const markerText = (before: string) => before.replace(/[«»"()]/g, " ").replace(/\s+/g, " ").trimEnd();
+const VICTIMS_BEFORE = /(?:قتل|مقتل|اصيب|اصابه|شهداء|استشهد|قتلي|جرحي|مصرع|قضي|ارتقي|فارق)\S*(?: \S+){0,4} (?:من )?(?:عناصر|مقاتلي|جنود|افراد|صفوف)?\s*[«"]?$/;
 
 export function assignRoles(type: EventType, ps: PartyHit[], pos: number, norm: string, sentStart: number, triggerEnds: number[] = []): { actors: PartyHit[]; targets: PartyHit[] } {
   const actors: PartyHit[] = [];
@@ -61,15 +59,18 @@ export function assignRoles(type: EventType, ps: PartyHit[], pos: number, norm: 
     // VSO and masdar + agent: "سيطرت قوات X"، "قصف قوات النظام" — the party right after the trigger acts
     // a party named by the attack phrase itself ("قصف مدفعي تركي"، "غارات روسية") carried it out
     const subject = triggerEnds.some((te) => (at - te >= 0 && at - te <= 2) || (te > p.start && te <= p.end));
-    const victims = /(?:قتل|مقتل|اصيب|اصابه|شهداء|استشهد|قتلي|جرحي|مصرع|قضي|ارتقي|فارق)\S*(?: \S+){0,4} (?:من )?(?:عناصر|مقاتلي|جنود|افراد|صفوف)?\s*[«"]?$/.test(before);
     // "قصف مكثف لقوات النظام": ل + party right after the attack words names who attacked;
     // "استهدفت قوات النظام … قرية": a clause-initial verb has its subject right after it
     const agentL = /^(?:ل|لل)/.test(norm.slice(at, at + 2)) && ATTACK_WORD.test(lastWord);
     const vso = VSO_TARGET_VERB.test(before);
+    // the marker text and its tests are made at most once per party, and only when a branch asks
+    let marked: string | null = null;
+    let act: boolean | null = null;
+    const actMarker = () => (act ??= ACT_RE.test((marked ??= markerText(before))));
     if (agentL || vso) actors.push(p);
-    else if (!subject && victims && !endsWithMarker(before, ACT)) targets.push(p);
-    else if (subject || endsWithMarker(before, ACT) || /^(?:[وف])?(?:اطلق|نفذ|شن|ارتكب|تبن)/.test(lastWord)) actors.push(p);
-    else if (endsWithMarker(before, TGT)) targets.push(p);
+    else if (!subject && VICTIMS_BEFORE.test(before) && !actMarker()) targets.push(p);
+    else if (subject || actMarker() || /^(?:[وف])?(?:اطلق|نفذ|شن|ارتكب|تبن)/.test(lastWord)) actors.push(p);
+    else if (TGT_RE.test((marked ??= markerText(before)))) targets.push(p);
     else (at <= pos ? actors : targets).push(p);
   }
   if (type === "armed_clash" && !actors.length) {

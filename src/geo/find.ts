@@ -60,7 +60,7 @@ interface Work {
 }
 
 /** Recognize and resolve every place phrase of `text` (offsets into `text` as given). */
-export function findPlaces(text: string, opts: { date?: string | null; assumeCue?: boolean } = {}): PlaceMention[] {
+export function findPlaces(text: string, opts: { date?: string | null; assumeCue?: boolean; bestOnly?: boolean } = {}): PlaceMention[] {
   if (typeof text !== "string" || !text) return [];
   const gaz = loadGazetteer();
   const { text: norm, map } = normalizeWithMap(text);
@@ -92,7 +92,8 @@ export function findPlaces(text: string, opts: { date?: string | null; assumeCue
     w.end = Math.max(w.end, rel.end);
   }
   const date = opts.date ?? null;
-  const out: PlaceMention[] = work.map((w) => mentionOf(w, toks, text, map, date));
+  const lean = opts.bestOnly === true;
+  const out: PlaceMention[] = work.map((w) => mentionOf(w, toks, text, map, date, lean));
   out.push(...cityRelative(toks, work, text, map, date));
   out.push(...unknownNeighbourhoods(toks, work, text, map, date));
   out.push(...itsCountryside(gaz, toks, work, text, map, date));
@@ -100,10 +101,20 @@ export function findPlaces(text: string, opts: { date?: string | null; assumeCue
   return out;
 }
 
-function mentionOf(w: Work, toks: GeoToken[], text: string, map: Int32Array, date: string | null): PlaceMention {
-  const sh = shares(w.ranked);
+/** shares(r) cut to its first entry: the same sum in the same order, without the two arrays. */
+function firstShare(r: Ranked[]): number[] {
+  if (!r.length) return [];
+  const mx = r[0]!.s;
+  let sum = 0;
+  for (const x of r) sum += Math.exp(6 * (x.s - mx));
+  return [Math.exp(6 * (r[0]!.s - mx)) / sum];
+}
+
+// lean (bestOnly): the caller reads only `best`: no alternatives (each costs a zone lookup), no `why`
+function mentionOf(w: Work, toks: GeoToken[], text: string, map: Int32Array, date: string | null, lean = false): PlaceMention {
+  const sh = lean ? firstShare(w.ranked) : shares(w.ranked);
   const rc = w.raw.why.startsWith("loose") ? 0.7 : w.raw.strong || w.raw.weak ? 1 : 0.9;
-  let places = w.ranked.slice(0, 5).map((r, k) => {
+  let places = w.ranked.slice(0, lean ? 1 : 5).map((r, k) => {
     const derived = r.place.derived ? 0.8 : 1;
     return toPlace(r.place, sh[k]! * rc * derived, date);
   });
@@ -111,6 +122,7 @@ function mentionOf(w: Work, toks: GeoToken[], text: string, map: Int32Array, dat
   const skip = w.start === w.raw.a ? (w.raw.skip ?? 0) : w.start === w.raw.ts ? cuePrefixLen(toks[w.start]!.t) : 0;
   const start = map[toks[w.start]!.s + skip]!;
   const end = map[toks[w.end - 1]!.e]!;
+  if (lean) return { start, end, text: text.slice(start, end), best: places[0]!, alternatives: [], why: "" };
   const top = w.ranked[0]!;
   const why = [
     `matched "${w.raw.key}"`,

@@ -54,9 +54,11 @@ export function rankTogether(cands: GazPlace[][], kinds: (readonly GazKind[] | n
     return base;
   });
   let best = cands.map((cs, m) => argmax(pri[m]!, cs));
-  let ranked: Ranked[][] = cands.map((cs, m) => cs.map((p, k) => ({ place: p, s: pri[m]![k]! })).sort((x, y) => y.s - x.s));
   // only mentions with a choice need context; a report naming one place needs none
-  if (!cands.some((cs) => cs.length > 1) || cands.length < 2) return ranked;
+  const rounds = cands.length >= 2 && cands.some((cs) => cs.length > 1);
+  // with rounds, round 0 ranks every mention with a choice afresh: no prior ranking of those is read
+  let ranked: Ranked[][] = cands.map((cs, m) => (rounds && cs.length > 1 ? [] : byScore(cs.map((p, k) => ({ place: p, s: pri[m]![k]! })))));
+  if (!rounds) return ranked;
   for (let round = 0; round < 3; round++) {
     // distinct current choices, with how many mentions chose each
     const chosen = new Map<GazPlace, number>();
@@ -94,29 +96,27 @@ export function rankTogether(cands: GazPlace[][], kinds: (readonly GazKind[] | n
       if (cs.length < 2) return ranked[m]!;
       const own = best[m];
       const ownAlone = own ? chosen.get(own) === 1 : false;
-      return cs
-        .map((p, k) => {
-          let s = pri[m]![k]!;
-          let near: Ranked["near"];
-          if (POINTLIKE.has(p.kind) || p.kind === "rural" || p.kind === "region") {
-            const r = nearestOf(p);
-            // the mention's own choice is no evidence for itself
-            const second = r.b1 === own && ownAlone;
-            const d = second ? r.d2 : r.d1;
-            const b = second ? r.b2 : r.b1;
-            if (b && d < 80) {
-              near = { name: b.name, km: Math.round(d) };
-              s += d < 15 ? 0.45 : d < 40 ? 0.3 : 0.12;
-            }
+      return byScore(cs.map((p, k) => {
+        let s = pri[m]![k]!;
+        let near: Ranked["near"];
+        if (POINTLIKE.has(p.kind) || p.kind === "rural" || p.kind === "region") {
+          const r = nearestOf(p);
+          // the mention's own choice is no evidence for itself
+          const second = r.b1 === own && ownAlone;
+          const d = second ? r.d2 : r.d1;
+          const b = second ? r.b2 : r.b1;
+          if (b && d < 80) {
+            near = { name: b.name, km: Math.round(d) };
+            s += d < 15 ? 0.45 : d < 40 ? 0.3 : 0.12;
           }
-          if (p.cc === "SY" && p.admin1) {
-            // governorates named by OTHER mentions (this mention's own choice does not count)
-            const n = (adminCount.get(p.admin1) ?? 0) - (own && own.admin1 === p.admin1 && own.cc === "SY" ? 1 : 0);
-            if (n > 0) s += 0.2;
-          }
-          return { place: p, s, near };
-        })
-        .sort((x, y) => y.s - x.s);
+        }
+        if (p.cc === "SY" && p.admin1) {
+          // governorates named by OTHER mentions (this mention's own choice does not count)
+          const n = (adminCount.get(p.admin1) ?? 0) - (own && own.admin1 === p.admin1 && own.cc === "SY" ? 1 : 0);
+          if (n > 0) s += 0.2;
+        }
+        return { place: p, s, near };
+      }));
     });
     const next = ranked.map((r) => r[0]?.place ?? null);
     const stable = next.every((b, m) => b === best[m]);
@@ -124,6 +124,25 @@ export function rankTogether(cands: GazPlace[][], kinds: (readonly GazKind[] | n
     if (stable && round > 0) break;
   }
   return ranked;
+}
+
+/**
+ * xs sorted by score, best first, ties in input order: what .sort((x, y) => y.s - x.s) gives. An
+ * insertion sort: candidate lists are short, and the builtin sort allocates a work array per call.
+ */
+function byScore(xs: Ranked[]): Ranked[] {
+  // NaN scores make the comparator inconsistent: leave those lists to the builtin
+  for (const x of xs) if (x.s !== x.s) return xs.sort((a, b) => b.s - a.s);
+  for (let i = 1; i < xs.length; i++) {
+    const v = xs[i]!;
+    let j = i - 1;
+    while (j >= 0 && xs[j]!.s < v.s) {
+      xs[j + 1] = xs[j]!;
+      j--;
+    }
+    xs[j + 1] = v;
+  }
+  return xs;
 }
 
 function argmax(scores: number[], cs: GazPlace[]): GazPlace | null {

@@ -205,3 +205,21 @@ test("وريفها: the countryside of the place just named", () => {
   assert.equal(ms[3]!.best.admin1, "Hama");
   assert.equal(ms[3]!.best.precision, "region");
 });
+
+test("bestOnly gives the same mentions and best places as the full answer, without alternatives", () => {
+  const texts = [
+    "قصفت المدفعية بلدة كفرنبل وقرية حاس في ريف إدلب الجنوبي، كما استهدفت غارات مدينة حلب وبلدة الأتارب غربها.",
+    "اشتباكات على أطراف مدينة درعا وفي حي طريق السد، وقذائف على بلدة نوى بريف درعا الغربي.",
+    "سقطت قذيفة على بعد 5 كم شمال مدينة حماة، وأخرى في مخيم اليرموك جنوب دمشق.",
+  ];
+  for (const text of texts) {
+    const full = findPlaces(text, { date: "2019-05-01" });
+    const lean = findPlaces(text, { date: "2019-05-01", bestOnly: true });
+    assert.ok(full.length > 0, text);
+    assert.deepEqual(
+      lean.map((m) => ({ start: m.start, end: m.end, text: m.text, best: m.best })),
+      full.map((m) => ({ start: m.start, end: m.end, text: m.text, best: m.best })),
+    );
+    assert.ok(full.some((m) => m.alternatives.length > 0 || !!m.why));
+  }
+});
