@@ -1,7 +1,7 @@
 // Incidents: many reports' events → one incident each, with reconciled figures, status and zone
 // violations. Pure logic; the store calls it inside each report's transaction.
 export * from "./types.js";
-export { matchIncident, typesCompatible, dateGap, isFine } from "./match.js";
+export { matchIncident, mayMatch, typesCompatible, dateGap, isFine } from "./match.js";
 export type { MatchOptions, MatchResult } from "./match.js";
 export { reconcile, reconcileAll, selectFigures } from "./reconcile.js";
 export { statusOf, isContested, isConfirmedByParty, independentSourceCount, accountSources } from "./status.js";

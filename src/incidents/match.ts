@@ -116,6 +116,20 @@ export function matchIncident(event: HudnaEvent, candidates: IncidentCandidate[]
   return best;
 }
 
+/**
+ * False when `event` can never match an incident of this type, dates and place precision through
+ * scoring (a dispute link aside): the first checks of scoreCandidate, on fields a stored row
+ * holds unparsed. Lets the store drop most candidates before building their full view.
+ */
+export function mayMatch(event: HudnaEvent, c: Pick<IncidentCandidate, "type" | "date_start" | "date_end" | "place_precision">): boolean {
+  if (event.type === "denial" ? !VIOLENT_TYPES.has(c.type as EventType) : !typesCompatible(event.type, c.type)) return false;
+  const gap = dateGap(event.date.start, event.date.end, c.date_start, c.date_end);
+  if (gap === null || gap > 1) return false;
+  // placeMatch pairs fine with fine and coarse with coarse only.
+  const fine = isFine(c.place_precision);
+  return event.locations.some((p) => isFine(p.precision) === fine);
+}
+
 function scoreCandidate(event: HudnaEvent, c: IncidentCandidate, maxKm: number): number | null {
   const isDenial = event.type === "denial";
   if (isDenial) {

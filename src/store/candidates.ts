@@ -8,7 +8,7 @@
 // reads those index ranges month by month and keeps them.
 import type { Kysely } from "kysely";
 import type { HudnaEvent } from "../model/index.js";
-import { addDays, isFine, type IncidentCandidate } from "../incidents/index.js";
+import { addDays, isFine, mayMatch, type IncidentCandidate } from "../incidents/index.js";
 import { cellsAround } from "./cell.js";
 import type { Database, IncidentRow } from "./schema.js";
 import type { IncidentCache } from "./incident-cache.js";
@@ -87,8 +87,13 @@ export async function fetchCandidates(tx: Tx, cache: IncidentCache, events: Hudn
   }
   const extra = [...new Set(extraIds)].filter((id) => !rows.has(id));
   if (extra.length) for (const [id, r] of await cache.rows(tx, extra)) rows.set(id, r);
+  // The search window is a superset: as the store fills, most rows it returns can match none of
+  // the report's events (other type family, dates too far apart, fine vs governorate place).
+  // Those are left out of the list matching scans; disputed incidents (extraIds) always stay, a
+  // denial matches them by its dispute link whatever their fields. `rows` keeps them all.
+  const keep = new Set(extraIds);
   // reportIds / eventIds start empty: a new report has no stored event yet, and a reprocessed
   // one lost its old events before matching; the caller adds the disputed events it knows of.
-  const list = [...rows.values()].map((row) => cache.candidateOf(row));
+  const list = [...rows.values()].filter((row) => keep.has(row.id) || events.some((e) => mayMatch(e, row))).map((row) => cache.candidateOf(row));
   return { list, rows };
 }

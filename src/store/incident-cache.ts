@@ -107,8 +107,8 @@ const placeKey = (p: string) => `p\u0000${p}`;
 
 export class IncidentCache {
   private readonly entries = new Map<string, Entry>();
-  /** slot → ids of incidents whose date_start is a date of that month. */
-  private readonly slots = new Map<string, Set<string>>();
+  /** slot → the incidents (by id) whose date_start is a date of that third of a month. */
+  private readonly slots = new Map<string, Map<string, Entry>>();
   /** key → ids of incidents whose date_start is not a date (always checked; rare). */
   private readonly odd = new Map<string, Set<string>>();
   /** Slots loaded from the database (complete from then on, kept so by write-through). */
@@ -149,6 +149,19 @@ export class IncidentCache {
     for (const k of keys) for (const m of months) if (!this.loaded.has(`${k}\u0001${m}`)) missing.push(k);
     if (missing.length) await this.load(tx, [...new Set(missing)], months);
     const out = new Map<string, IncidentRow>();
+    // A slot of key k holds exactly the rows whose cell or place is k (put), all with a proper
+    // date_start: only the dates remain to test. This loop is most of the store's work once the
+    // database is large (a few thousand rows per report at 10,000 reports): no lookups in it.
+    for (const k of keys) {
+      for (const m of months) {
+        const slot = this.slots.get(`${k}\u0001${m}`);
+        if (!slot) continue;
+        for (const e of slot.values()) {
+          const r = e.row;
+          if (r.date_end !== null && r.date_start! >= q.earliest && r.date_start! <= q.latest && r.date_end >= q.endFrom) out.set(r.id, r);
+        }
+      }
+    }
     const cells = new Set(q.cells);
     const names = new Set(q.names);
     const test = (id: string) => {
@@ -158,10 +171,7 @@ export class IncidentCache {
       if (!((r.cell !== null && cells.has(r.cell)) || (r.place !== null && names.has(r.place)))) return;
       if (r.date_start >= q.earliest && r.date_start <= q.latest && r.date_end >= q.endFrom) out.set(id, r);
     };
-    for (const k of keys) {
-      for (const m of months) for (const id of this.slots.get(`${k}\u0001${m}`) ?? []) test(id);
-      for (const id of this.odd.get(k) ?? []) test(id);
-    }
+    for (const k of keys) for (const id of this.odd.get(k) ?? []) test(id);
     return [...out.values()];
   }
 
@@ -231,6 +241,7 @@ export class IncidentCache {
   put(row: IncidentRow): void {
     this.unindex(row.id);
     const slots: string[] = [];
+    const entry: Entry = { row, cand: null, slots };
     const keys: string[] = [];
     if (row.cell !== null) keys.push(cellKey(row.cell));
     if (row.place !== null) keys.push(placeKey(row.place));
@@ -238,13 +249,18 @@ export class IncidentCache {
     for (const k of keys) {
       if (row.date_start === null) continue;
       const slot = month ? `${k}\u0001${month}` : `${k}\u0002odd`;
-      const set = month ? this.slots.get(slot) : this.odd.get(k);
-      if (set) set.add(row.id);
-      else if (month) this.slots.set(slot, new Set([row.id]));
-      else this.odd.set(k, new Set([row.id]));
+      if (month) {
+        const byId = this.slots.get(slot);
+        if (byId) byId.set(row.id, entry);
+        else this.slots.set(slot, new Map([[row.id, entry]]));
+      } else {
+        const set = this.odd.get(k);
+        if (set) set.add(row.id);
+        else this.odd.set(k, new Set([row.id]));
+      }
       slots.push(slot);
     }
-    this.entries.set(row.id, { row, cand: null, slots });
+    this.entries.set(row.id, entry);
   }
 
   /** Write-through: the incident was deleted. */

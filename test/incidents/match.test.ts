@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { matchIncident, type IncidentCandidate } from "../../src/incidents/index.js";
+import { matchIncident, mayMatch, type IncidentCandidate } from "../../src/incidents/index.js";
 import { event, PARTIES, PLACES } from "./fixtures.js";
 
 function candidate(over: Partial<IncidentCandidate> = {}): IncidentCandidate {
@@ -96,4 +96,35 @@ test("two places sharing a name far apart do not match", () => {
 test("a denial without a disputes link never attaches to a meeting", () => {
   const denial = event({ id: "d1", type: "denial", stance: "denied", actors: [] });
   assert.equal(matchIncident(denial, [candidate({ type: "meeting" })], { reportId: "r1" }), null);
+});
+
+test("mayMatch drops only candidates that scoring would refuse anyway", () => {
+  // Every combination of type, dates and place precision: where mayMatch says no, no match.
+  const types = ["air_strike", "shelling", "armed_clash", "territory_change", "statement", "denial"] as const;
+  const dates = ["2017-09-18", "2017-09-19", "2017-09-20", "2017-09-21", "2017-09-23"];
+  const places = [PLACES.ariha, PLACES.arihaEast, PLACES.idlibGov];
+  let kept = 0;
+  let dropped = 0;
+  for (const et of types) for (const ed of dates) for (const ep of places) {
+    const ev = event({ id: "e1", type: et, actors: [], date: { start: ed, end: ed, precision: "day", text: "" }, locations: [ep] });
+    for (const ct of types.filter((t) => t !== "denial")) for (const cd of dates) for (const cp of places) {
+      const c = candidate({ type: ct, date_start: cd, date_end: cd, lat: cp.lat, lon: cp.lon, place: cp.name, place_ar: cp.name_ar, place_precision: cp.precision, actors: [] });
+      if (mayMatch(ev, c)) kept++;
+      else {
+        dropped++;
+        assert.equal(matchIncident(ev, [c], { reportId: "r1" }), null, `${et} ${ed} ${ep.name} vs ${ct} ${cd} ${cp.name}`);
+      }
+    }
+  }
+  assert.ok(kept > 0 && dropped > kept, `kept ${kept}, dropped ${dropped}`);
+});
+
+test("mayMatch: other type family, dates two days apart, or governorate vs town are refused", () => {
+  const ev = event({ id: "e1" });
+  assert.equal(mayMatch(ev, candidate()), true);
+  assert.equal(mayMatch(ev, candidate({ type: "armed_clash" })), false);
+  assert.equal(mayMatch(ev, candidate({ type: "shelling" })), true);
+  assert.equal(mayMatch(ev, candidate({ date_start: "2017-09-22", date_end: "2017-09-22" })), false);
+  assert.equal(mayMatch(ev, candidate({ place_precision: "governorate" })), false);
+  assert.equal(mayMatch(event({ id: "e2", type: "denial" }), candidate({ type: "statement" })), false);
 });
