@@ -2,9 +2,7 @@
 // events. A thin shell: the work is in src/ingest (pipeline) wired to src/extract and src/store.
 import { existsSync } from "node:fs";
 import type { Command } from "commander";
-import { createHash } from "node:crypto";
-import { normalizeKey } from "../arabic/normalize.js";
-import { EXTRACTOR_VERSION, extractReport, MAX_CHARS } from "../extract/index.js";
+import { EXTRACTOR_VERSION, extractReport, reportIdOf } from "../extract/index.js";
 import { createProgress, formatSummary, ingestSources, type Extractor, type IngestSummary, type ReportSink } from "../ingest/index.js";
 import { openStore, type Store } from "../store/index.js";
 import { UsageError } from "./errors.js";
@@ -12,9 +10,8 @@ import { UsageError } from "./errors.js";
 export const realExtractor: Extractor = {
   version: EXTRACTOR_VERSION,
   extract: extractReport,
-  // The extractor's own id rule (sha256 of the normalized, length-capped text). Were it to change,
-  // ids would just stop matching and every report would go through extraction as before.
-  reportId: (r) => createHash("sha256").update(normalizeKey(r.text.slice(0, MAX_CHARS))).digest("hex"),
+  // The extractor's own id rule, so the pre-check can skip extraction of a stored report.
+  reportId: (r) => reportIdOf(r.text),
 };
 
 /** The store as ingest's sink, with the duplicate pre-check. */

@@ -1,6 +1,5 @@
 // The extraction driver: document → mentions → per-sentence candidates → events merged across
 // sentences (one incident told twice is one event) → denials linked to the claims they dispute.
-import { createHash } from "node:crypto";
 import type { Count, EventDate, EventType, HudnaEvent, Party, Place, Revision, Source } from "../model/index.js";
 import { normalizeKey } from "../arabic/normalize.js";
 import { buildDoc, segmentOf, type Doc, type Sentence } from "./document.js";

@@ -25,6 +25,11 @@ function sha256hex(data: string): string {
   return oneShot ? oneShot("sha256", data, "hex") : crypto.createHash("sha256").update(data).digest("hex");
 }
 
+/** A report's id: sha256 of its normalized, length-capped text. Ingest's duplicate pre-check uses it too. */
+export function reportIdOf(text: string): string {
+  return sha256hex(normalizeKeyViaMap(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text));
+}
+
 export function extractReport(report: Report, opts: ExtractOptions = {}): ExtractResult {
   const warnings: string[] = [];
   let text = typeof report?.text === "string" ? report.text : "";
@@ -40,7 +45,7 @@ export function extractReport(report: Report, opts: ExtractOptions = {}): Extrac
   }
   const outlet = opts.outlet ?? report?.outlet ?? null;
   const key = normalizeKeyViaMap(text);
-  const id = sha256hex(key);
+  const id = sha256hex(key); // = reportIdOf(text): text is already capped
   const firstLine = firstNonBlankLine(text);
   const result: ExtractResult = {
     report: {
