@@ -10,6 +10,11 @@
 //   BENCH_STORE_N=2000 npm run bench store     (a quicker run; BENCH_N works too)
 //   BENCH_STORE_ENGINES=sqlite                  (one engine only, e.g. under --cpu-prof)
 //   BENCH_STORE_BATCH=1                         (the old one-transaction-per-report path)
+//   BENCH_STORE_MIX=news|dense                  (one mix only; both by default)
+// Two mixes of generated reports: `news` (generate-news.ts: the density of real reporting,
+// ~1.5 events a report, stories retold by several outlets, publication order) and `dense`
+// (generate-reports.ts: ~15 events a report, nearly all new incidents, random days: a stress mix
+// that costs the store about ten times as much per report as real reports do).
 import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,6 +23,7 @@ import { EXTRACTOR_VERSION, extractReport } from "../src/extract/index.js";
 import { openStore } from "../src/store/index.js";
 import { startPostgres } from "../test/helpers/postgres.js";
 import { generateReports } from "./generate-reports.js";
+import { generateNewsReports } from "./generate-news.js";
 
 const N = Number(process.env.BENCH_STORE_N ?? process.env.BENCH_N ?? 10_000);
 const BATCH = Math.max(1, Number(process.env.BENCH_STORE_BATCH ?? 100));
@@ -26,7 +32,9 @@ const f1 = (x: number) => x.toFixed(1);
 const mb = (x: number) => (x / 1024 / 1024).toFixed(1);
 const gc = (globalThis as { gc?: () => void }).gc;
 
-const reports = generateReports(N, SEED);
+const MIXES = (process.env.BENCH_STORE_MIX ?? "news,dense").split(",").map((x) => x.trim()).filter(Boolean);
+for (const m of MIXES) if (m !== "news" && m !== "dense") throw new Error(`BENCH_STORE_MIX: unknown mix ${m} (news, dense)`);
+const mixReports = (mix: string) => (mix === "news" ? generateNewsReports(N, SEED) : generateReports(N, SEED));
 
 /** Every incident (id, place, dates, figures, status, counts, parties) and every violation. */
 async function checksum(store: Awaited<ReturnType<typeof openStore>>): Promise<string> {
@@ -38,7 +46,8 @@ async function checksum(store: Awaited<ReturnType<typeof openStore>>): Promise<s
   return h.digest("hex").slice(0, 16);
 }
 
-async function run(engine: string, url: string): Promise<void> {
+async function run(engine: string, url: string, mix: string): Promise<void> {
+  const reports = mixReports(mix);
   const store = await openStore(url);
   gc?.();
   const heap0 = process.memoryUsage().heapUsed;
@@ -85,7 +94,7 @@ async function run(engine: string, url: string): Promise<void> {
   const sum = await checksum(store);
   await store.close();
   console.log(
-    `BENCH store-${engine} reports=${N} events=${events} ingest_per_s=${f1(N / totalSec)} extract_only_per_s=${f1(N / (extractMs / 1000))} ` +
+    `BENCH store-${engine} mix=${mix} reports=${N} events=${events} ingest_per_s=${f1(N / totalSec)} extract_only_per_s=${f1(N / (extractMs / 1000))} ` +
       `store_only_per_s=${f1(N / (saveMs / 1000))} store_share_pct=${f1((100 * saveMs) / (saveMs + extractMs))} ` +
       `dup_check_per_s=${f1(dups / (dupMs / 1000))} new=${status.new} incidents=${c.incidents} violations=${c.violations} ` +
       `heap_start_mb=${mb(heap0)} heap_max_mb=${mb(heapMax)} batch=${BATCH} checksum=${sum}`,
@@ -99,9 +108,11 @@ const pg = !ENGINES.has("postgres") ? null : await startPostgres().catch((e: Err
   return null;
 });
 try {
-  if (ENGINES.has("sqlite")) await run("sqlite", join(dir, "bench.db"));
-  if (pg) await run("postgres", await pg.createDatabase());
-  else if (ENGINES.has("postgres")) console.log("BENCH store-postgres skipped=no-postgresql-binaries");
+  for (const mix of MIXES) {
+    if (ENGINES.has("sqlite")) await run("sqlite", join(dir, `bench-${mix}.db`), mix);
+    if (pg) await run("postgres", await pg.createDatabase(), mix);
+  }
+  if (!pg && ENGINES.has("postgres")) console.log("BENCH store-postgres skipped=no-postgresql-binaries");
 } finally {
   await pg?.stop();
   rmSync(dir, { recursive: true, force: true });

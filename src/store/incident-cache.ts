@@ -116,6 +116,12 @@ export class IncidentCache {
   private readonly members = new Map<string, KeyedMember[]>();
   /** store_epoch as we left it at our last commit; null = unknown (start over). */
   private epoch: number | null = null;
+  /**
+   * Writes the current batch holds back (pending-writes.ts). Every held incident is in this cache;
+   * a read from the database that could need a held row or event, or starting over, first has
+   * them written.
+   */
+  pending: { has(id: string): boolean; flush(): Promise<void> } | null = null;
 
   /** At the start of a write transaction: forget everything if someone else wrote since. */
   async begin(tx: Tx): Promise<void> {
@@ -144,7 +150,10 @@ export class IncidentCache {
     const b = slotOf(q.latest);
     const months = a && b ? slotsBetween(a, b) : null;
     if (!months || q.earliest > q.latest) return this.direct(tx, q);
-    if (this.entries.size > MAX_ROWS) this.reset();
+    if (this.entries.size > MAX_ROWS) {
+      await this.pending?.flush();
+      this.reset();
+    }
     const missing: string[] = [];
     for (const k of keys) for (const m of months) if (!this.loaded.has(`${k}\u0001${m}`)) missing.push(k);
     if (missing.length) await this.load(tx, [...new Set(missing)], months);
@@ -216,6 +225,7 @@ export class IncidentCache {
       } else missing.push(id);
     }
     if (missing.length) {
+      if (this.pending && missing.some((id) => this.pending!.has(id))) await this.pending.flush();
       const loaded = await loadMembers(tx, missing);
       for (const id of missing) {
         const ms = loaded.get(id) ?? [];
@@ -306,6 +316,7 @@ export class IncidentCache {
 
   /** A query the month index cannot serve (dates that are not dates): straight to SQL. */
   private async direct(tx: Tx, q: CandidateQuery): Promise<IncidentRow[]> {
+    await this.pending?.flush();
     const found = await tx
       .selectFrom("incidents")
       .selectAll()

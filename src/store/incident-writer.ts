@@ -202,6 +202,42 @@ export class IncidentWrites {
     );
   }
 
+  /** Whether this holds writes for the incident. */
+  has(incidentId: string): boolean {
+    return this.rows.has(incidentId) || this.olds.has(incidentId);
+  }
+
+  /** Whether an incident is removed (only reprocessing empties incidents). */
+  get deletes(): boolean {
+    return this.deleted.length > 0;
+  }
+
+  /**
+   * Takes over a later report's writes (group commit: a batch's reports are written together).
+   * The incident's final row and child rows are the later ones; what the database held before
+   * the batch (`olds`, and so which incidents need their stored child rows replaced) stays the
+   * first report's knowledge; history rows keep their order. Deletions are not merged (they are
+   * written at once, see save.ts).
+   */
+  absorb(later: IncidentWrites): void {
+    if (later.deleted.length) throw new Error("incident deletions are not deferred");
+    for (const [id, row] of later.rows) {
+      if (!this.rows.has(id)) {
+        const old = later.olds.get(id);
+        if (old) {
+          this.olds.set(id, old);
+          this.stale.add(id);
+        }
+      }
+      this.rows.set(id, row);
+      this.parties.set(id, later.parties.get(id) ?? []);
+      this.sources.set(id, later.sources.get(id) ?? []);
+      this.figures.set(id, later.figures.get(id) ?? []);
+      this.violations.set(id, later.violations.get(id) ?? []);
+    }
+    for (const r of later.revisions) this.revisions.push(r);
+  }
+
   /** The row written for an incident (undefined when it was deleted or never built). */
   rowOf(incidentId: string): Insert<"incidents"> | undefined {
     return this.rows.get(incidentId);

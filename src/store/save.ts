@@ -16,6 +16,8 @@ import { IncidentWrites, incidentIdFor } from "./incident-writer.js";
 import { fetchCandidates, MAX_KM } from "./candidates.js";
 import type { IncidentCache, KeyedMember } from "./incident-cache.js";
 import { eventRow, normalizeEvent } from "./normalize-event.js";
+import { PendingWrites } from "./pending-writes.js";
+import { monotonicNow } from "./clock.js";
 
 export interface SaveInput {
   report: Report & { id?: string };
@@ -82,7 +84,17 @@ interface WriteContext {
   cache: IncidentCache;
   /** The batch's reports as stored (read under the write lock), kept current as they are saved. */
   stored: Map<string, StoredReport>;
+  /** New reports' writes, held until the batch flushes them (pending-writes.ts). */
+  pending: PendingWrites;
+  /**
+   * The events table at the start of the batch for every event id the batch's reports bring (one
+   * query instead of one a report); null once a reprocessed report has changed events directly.
+   */
+  eventsAtStart: { asked: Set<string>; rows: Map<string, string | null> } | null;
 }
+
+/** A held write failed: the transaction's state is unknown, so the whole batch must fail. */
+class FlushError extends Error {}
 
 const asError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)));
 
@@ -124,23 +136,55 @@ export async function saveBatch(
   try {
     await withWriteTransaction(db, dialect, async (tx) => {
       await cache.begin(tx);
-      const ctx: WriteContext = { tx, dialect, zones: zones(), cache, stored: await storedReports(tx, work.map((w) => w.p.reportId)) };
-      for (const { i, p } of work) {
-        if (work.length === 1) {
-          out[i] = await saveOne(ctx, p);
-          continue;
-        }
-        await sql`savepoint hudna_report`.execute(tx);
+      const pending = new PendingWrites(dialect);
+      const flush = async () => {
         try {
-          out[i] = await saveOne(ctx, p);
-          await sql`release savepoint hudna_report`.execute(tx);
+          await pending.flush(tx);
         } catch (err) {
-          await sql`rollback to savepoint hudna_report`.execute(tx);
-          await sql`release savepoint hudna_report`.execute(tx);
-          // The cache may hold what the rolled-back report read or wrote: start it over.
-          cache.reset();
-          out[i] = asError(err);
+          throw new FlushError(asError(err).message, { cause: err });
         }
+      };
+      cache.pending = { has: (id) => pending.has(id), flush };
+      try {
+        const ctx: WriteContext = {
+          tx,
+          dialect,
+          zones: zones(),
+          cache,
+          stored: await storedReports(tx, work.map((w) => w.p.reportId)),
+          pending,
+          eventsAtStart: await storedEvents(tx, work.flatMap((w) => w.p.events.map((e) => String(e.id || "")).filter(Boolean))),
+        };
+        for (const { i, p } of work) {
+          // A new report's writes are held (nothing reaches the database until the flush, so a
+          // report that fails leaves nothing behind). Reprocessing replaces stored rows: it runs
+          // on the database as it is, after the held writes, in a savepoint of its own.
+          const reprocess = ctx.stored.has(p.reportId);
+          if (reprocess) {
+            await flush();
+            ctx.eventsAtStart = null;
+          }
+          const savepoint = reprocess && work.length > 1;
+          if (savepoint) await sql`savepoint hudna_report`.execute(tx);
+          try {
+            out[i] = await saveOne(ctx, p, !reprocess);
+            if (savepoint) await sql`release savepoint hudna_report`.execute(tx);
+          } catch (err) {
+            if (err instanceof FlushError || work.length === 1) throw err;
+            if (savepoint) {
+              await sql`rollback to savepoint hudna_report`.execute(tx);
+              await sql`release savepoint hudna_report`.execute(tx);
+            }
+            // The cache may hold what the failed report read or wrote: start it over, once the
+            // other reports' held writes are in the database.
+            await flush();
+            cache.reset();
+            out[i] = asError(err);
+          }
+        }
+        await flush();
+      } finally {
+        cache.pending = null;
       }
       await cache.end(tx);
     });
@@ -166,10 +210,11 @@ export async function saveExtraction(db: Kysely<Database>, dialect: Dialect, zon
   return out!;
 }
 
-async function saveOne(ctx: WriteContext, p: Prepared): Promise<SaveOutcome> {
+/** `hold`: a new report whose writes wait in ctx.pending (else they are made at once). */
+async function saveOne(ctx: WriteContext, p: Prepared, hold: boolean): Promise<SaveOutcome> {
   const { tx, dialect, cache } = ctx;
   const { input, reportId, version, events } = p;
-  const now = new Date().toISOString();
+  const now = monotonicNow();
   const existing = ctx.stored.get(reportId);
   if (existing && compareVersions(existing.extractor_version, version) >= 0) {
     return { reportId, status: "duplicate" as const, events: 0, incidents: [] };
@@ -200,7 +245,7 @@ async function saveOne(ctx: WriteContext, p: Prepared): Promise<SaveOutcome> {
     // (their incident_sources / incident_figures rows go when those incidents are rebuilt)
     await tx.deleteFrom("events").where("report_id", "=", reportId).execute();
     await tx.updateTable("reports").set(reportValues).where("id", "=", reportId).execute();
-  } else {
+  } else if (!hold) {
     await tx.insertInto("reports").values({ id: reportId, ...reportValues, ingested_at: now }).execute();
   }
   const ingestedAt = existing?.ingested_at ?? now;
@@ -208,11 +253,8 @@ async function saveOne(ctx: WriteContext, p: Prepared): Promise<SaveOutcome> {
   // Stored ids: the extractor's id, unless another report already uses it (ids are meant to be
   // unique, but a hand-made or foreign file may repeat them).
   const wanted = events.map((e) => String(e.id || ""));
-  const taken = new Set(
-    wanted.filter(Boolean).length
-      ? (await tx.selectFrom("events").select("id").where("id", "in", padList(wanted.filter(Boolean))).execute()).map((r) => r.id)
-      : [],
-  );
+  const asked = wanted.filter(Boolean);
+  const taken = new Set(asked.length ? (await eventsById(ctx, asked)).map((r) => r.id) : []);
   const used = new Set<string>();
   const storedIds = events.map((e, i) => {
     let id = wanted[i] || `${reportId.slice(0, 16)}:e${i}`;
@@ -226,7 +268,7 @@ async function saveOne(ctx: WriteContext, p: Prepared): Promise<SaveOutcome> {
 
   // Denials may dispute events of other reports: their incidents join the candidates.
   const remote = [...new Set(disputesOf.flat().filter((d) => !used.has(d)))];
-  const remoteEvents = remote.length ? await tx.selectFrom("events").select(["id", "incident_id"]).where("id", "in", padList(remote)).execute() : [];
+  const remoteEvents = remote.length ? await eventsById(ctx, remote) : [];
   const remoteIncidents = remoteEvents.map((r) => r.incident_id).filter((x): x is string => !!x);
   const cands = await fetchCandidates(tx, cache, events, remoteIncidents);
   const candidateById = new Map(cands.list.map((c) => [c.id, c]));
@@ -286,12 +328,15 @@ async function saveOne(ctx: WriteContext, p: Prepared): Promise<SaveOutcome> {
     writes.build(id, members, opened.has(id) ? undefined : oldRows.get(id));
     memberLists.set(id, members);
   }
-  await writes.writeIncidents(tx);
   const eventRows = events.map((e, i) => eventRow(storedIds[i]!, reportId, i, e, incidentOf.get(storedIds[i]!) ?? null));
-  await bulkInsert(tx, dialect, "events", eventRows);
-  await writes.writeRest(tx);
+  if (!hold) {
+    await writes.writeIncidents(tx);
+    await bulkInsert(tx, dialect, "events", eventRows);
+    await writes.writeRest(tx);
+  }
 
-  // Write-through: the cache now holds what the database holds. New members keep the event as
+  // Write-through: the cache now holds what the database holds (or will, once the held writes
+  // are flushed). New members keep the event as
   // stored (its JSON read back), exactly what a later load from the events table would give.
   const storedEvent = new Map(eventRows.map((r) => [r.id, r.json]));
   for (const [id, members] of memberLists) {
@@ -308,12 +353,37 @@ async function saveOne(ctx: WriteContext, p: Prepared): Promise<SaveOutcome> {
     );
   }
   ctx.stored.set(reportId, { extractor_version: version, ingested_at: ingestedAt });
+  // Last, so that a report that failed before this point has nothing held.
+  if (hold) ctx.pending.add({ id: reportId, ...reportValues, ingested_at: now }, eventRows, writes);
   return {
     reportId,
     status: existing ? ("reprocessed" as const) : ("new" as const),
     events: events.length,
     incidents: [...new Set([...opened, ...touched])].sort(),
   };
+}
+
+async function storedEvents(tx: Kysely<Database>, ids: string[]): Promise<WriteContext["eventsAtStart"]> {
+  const asked = new Set(ids);
+  const rows = new Map<string, string | null>();
+  const list = [...asked];
+  for (let i = 0; i < list.length; i += 500) {
+    for (const r of await tx.selectFrom("events").select(["id", "incident_id"]).where("id", "in", padList(list.slice(i, i + 500))).execute()) rows.set(r.id, r.incident_id);
+  }
+  return { asked, rows };
+}
+
+/** Stored events by id, the batch's own included, in id order (as an index on id returns them). */
+async function eventsById(ctx: WriteContext, ids: string[]): Promise<Array<{ id: string; incident_id: string | null }>> {
+  const found = new Map<string, string | null>();
+  const start = ctx.eventsAtStart;
+  if (start && ids.every((id) => start.asked.has(id))) {
+    for (const id of ids) if (start.rows.has(id)) found.set(id, start.rows.get(id)!);
+  } else {
+    for (const r of await ctx.tx.selectFrom("events").select(["id", "incident_id"]).where("id", "in", padList(ids)).execute()) found.set(r.id, r.incident_id);
+  }
+  for (const r of ctx.pending.eventsById(ids)) found.set(r.id, r.incident_id);
+  return [...found].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([id, incident_id]) => ({ id, incident_id }));
 }
 
 function cmpKey(a: [string, string, number], b: [string, string, number]): number {

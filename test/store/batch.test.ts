@@ -8,6 +8,7 @@ import type { HudnaEvent } from "../../src/model/index.js";
 import { openStore, type SaveInput, type Store } from "../../src/store/index.js";
 import { correctIncident } from "../../src/server/queries/corrections.js";
 import { generateReports } from "../../bench/generate-reports.js";
+import { generateNewsReports } from "../../bench/generate-news.js";
 import { extractReport } from "../../src/extract/index.js";
 
 function input(id: string, events: HudnaEvent[], outlet = "بوابة الشام"): SaveInput {
@@ -16,6 +17,22 @@ function input(id: string, events: HudnaEvent[], outlet = "بوابة الشام
 
 /** A report with one strike on Ariha on 2017-09-20 (they all merge into one incident). */
 const strike = (id: string, killed: number, source = SOURCES.sohr) => input(id, [event({ id: `${id}-e0`, sources: [source], fatalities: count(killed) })], `outlet ${id}`);
+
+/** Every table an incident writes, as comparable data (timestamps and row ids left out). */
+async function everything(store: Store) {
+  const q = (table: "incident_parties" | "incident_sources" | "incident_figures" | "violations", cols: string[]) =>
+    store.db.selectFrom(table).select(cols as never[]).execute().then((rows) => rows.map((r) => JSON.stringify(Object.values(r as object))).sort());
+  return {
+    incidents: await incidents(store),
+    events: await store.db.selectFrom("events").select(["id", "report_id", "incident_id", "seq"]).orderBy("id").execute(),
+    parties: await q("incident_parties", ["incident_id", "side", "name", "kind"]),
+    sources: await q("incident_sources", ["incident_id", "report_id", "event_id", "name", "kind"]),
+    figures: await q("incident_figures", ["incident_id", "event_id", "report_id", "source", "measure", "low", "best", "high", "used"]),
+    violations: await q("violations", ["zone_id", "date", "incident_id", "party", "type"]),
+    // history in the order it was written
+    revisions: await store.db.selectFrom("incident_revisions").select(["incident_id", "field", "old_value", "new_value", "report_id"]).orderBy("id").execute(),
+  };
+}
 
 /** Incidents as comparable data (timestamps left out). */
 async function incidents(store: Store) {
@@ -124,5 +141,54 @@ forEachEngine("store: group commit (saveMany)", (engine) => {
     assert.equal(inc.status, "contested");
     assert.equal(inc.killed_best, 9);
     assert.equal(inc.report_count, 2);
+  });
+
+  engine.it("news-like reports (stories retold in the same batch, revised tolls): batched equals one-by-one, every table", async (store) => {
+    // Timestamps order members (arrival); the two stores must see the same arrival order, which
+    // they do: one report at a time in both, in input order.
+    const reports = generateNewsReports(90, 3).map((r) => {
+      const report = { text: r.text, published: r.published, outlet: r.outlet };
+      return { report, result: extractReport(report, { published: r.published, outlet: r.outlet }), extractorVersion: "1" } as SaveInput;
+    });
+    for (const r of reports) await store.saveExtraction(r);
+    const other = await openStore(await engine.newUrl());
+    try {
+      for (let i = 0; i < reports.length; i += 30) {
+        for (const o of await other.saveMany(reports.slice(i, i + 30))) assert.ok(!(o instanceof Error), String(o));
+      }
+      const a = await everything(store);
+      const b = await everything(other);
+      assert.ok(a.incidents.some((x) => x.report_count > 1), "some incidents merge reports");
+      assert.deepEqual(b, a);
+    } finally {
+      await other.close();
+    }
+  });
+
+  engine.it("one batch: a report joins an incident opened earlier in it, a denial disputes an event of it, a reprocessed report replaces its events", async (store) => {
+    // stored before, by an older extractor: reprocessed by the batch
+    const old = { ...strike("p-1", 2), extractorVersion: "0" };
+    await store.saveExtraction(old);
+    const denial = input("p-4", [event({ id: "p-4-e0", type: "denial", stance: "denied", disputes: ["p-2-e0"], actors: [], sources: [SOURCES.russianMoD] })], "outlet p-4");
+    const batch = [strike("p-2", 3), strike("p-3", 5, SOURCES.sana), strike("p-1", 4), denial];
+    const out = await store.saveMany(batch);
+    assert.deepEqual(
+      out.map((o) => (o instanceof Error ? o.message : o.status)),
+      ["new", "new", "reprocessed", "new"],
+    );
+    // the same, one report per transaction, on a fresh database
+    const other = await openStore(await engine.newUrl());
+    try {
+      await other.saveExtraction(old);
+      for (const r of batch) await other.saveExtraction(r);
+      const a = await everything(store);
+      assert.deepEqual(await everything(other), a);
+      assert.equal(a.incidents.length, 1, "all four reports tell one incident");
+      assert.equal(a.incidents[0]!.status, "contested");
+      assert.equal(a.incidents[0]!.report_count, 4);
+      assert.equal(a.events.filter((e) => e.report_id === "p-1").length, 1, "the reprocessed report's old event is gone");
+    } finally {
+      await other.close();
+    }
   });
 });
