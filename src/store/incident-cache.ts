@@ -114,6 +114,13 @@ export class IncidentCache {
   /** Slots loaded from the database (complete from then on, kept so by write-through). */
   private readonly loaded = new Set<string>();
   private readonly members = new Map<string, KeyedMember[]>();
+  /**
+   * The latest date_start in the database when this cache started (undefined: not read yet).
+   * Reports mostly arrive in publication order, so most slots a report asks for lie after it:
+   * the database has nothing there that this cache lacks (our own later writes are all here),
+   * and they need no query.
+   */
+  private latestStored: string | null | undefined = undefined;
   /** store_epoch as we left it at our last commit; null = unknown (start over). */
   private epoch: number | null = null;
   /**
@@ -140,6 +147,7 @@ export class IncidentCache {
     this.odd.clear();
     this.loaded.clear();
     this.members.clear();
+    this.latestStored = undefined;
     this.epoch = null;
   }
 
@@ -156,7 +164,15 @@ export class IncidentCache {
     }
     const missing: string[] = [];
     for (const k of keys) for (const m of months) if (!this.loaded.has(`${k}\u0001${m}`)) missing.push(k);
-    if (missing.length) await this.load(tx, [...new Set(missing)], months);
+    if (missing.length) {
+      if (this.latestStored === undefined) this.latestStored = await latestDateStart(tx);
+      const latest = this.latestStored;
+      // slots that start after every stored date_start: complete as they are
+      const stored = latest === null ? [] : months.filter((m) => slotStart(m) <= latest);
+      const keysToLoad = [...new Set(missing)];
+      if (stored.length) await this.load(tx, keysToLoad, stored);
+      for (const k of keysToLoad) for (const m of months) this.loaded.add(`${k}\u0001${m}`);
+    }
     const out = new Map<string, IncidentRow>();
     // A slot of key k holds exactly the rows whose cell or place is k (put), all with a proper
     // date_start: only the dates remain to test. This loop is most of the store's work once the
@@ -347,6 +363,11 @@ function toCandidate(row: IncidentRow): IncidentCandidate {
     actors: parseParties(row.actors),
     targets: parseParties(row.targets),
   };
+}
+
+async function latestDateStart(tx: Tx): Promise<string | null> {
+  const r = await tx.selectFrom("incidents").select((eb) => eb.fn.max("date_start").as("m")).executeTakeFirst();
+  return (r?.m as string | null | undefined) ?? null;
 }
 
 async function readEpoch(tx: Tx): Promise<number | null> {
