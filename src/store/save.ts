@@ -1,5 +1,6 @@
 // saveExtraction: one report and its events, merged into incidents, in ONE transaction;
-// saveBatch: several reports in one transaction, each in its own savepoint (group commit).
+// saveBatch: several reports in one transaction (group commit), their writes held and written
+// together (pending-writes.ts).
 // Same report id + same (or newer stored) extractor version → "duplicate", nothing written.
 // Stored with an older extractor version → its events are replaced in place ("reprocessed"), the
 // incidents they belonged to recomputed (deleted when left empty).
@@ -99,11 +100,12 @@ class FlushError extends Error {}
 const asError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)));
 
 /**
- * Saves several reports in ONE transaction (one commit, the write lock taken once), each inside
- * its own savepoint: a report that fails rolls back alone and comes back as its Error; the others
- * are stored. A crash before the commit loses the whole batch and nothing else (rerunning the
- * ingest stores it). Should the transaction itself fail, every report is tried again on its own.
- * Outcomes come back in input order.
+ * Saves several reports in ONE transaction (one commit, the write lock taken once). New reports'
+ * writes are held and flushed together; a report that fails before its writes are held comes
+ * back as its Error and the others are stored. A reprocessed report runs in a savepoint of its
+ * own. A crash before the commit loses the whole batch and nothing else (rerunning the ingest
+ * stores it). Should the transaction itself fail (a held write refused, a failed commit), every
+ * report is tried again on its own. Outcomes come back in input order.
  */
 export async function saveBatch(
   db: Kysely<Database>,
