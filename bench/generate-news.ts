@@ -10,18 +10,8 @@
 // source and a revised toll, a denial now and then, a second incident sometimes, and background
 // paragraphs (context, diplomacy, aid) that carry no incident. Deterministic for a seed; all text
 // is our own.
-import type { GeneratedReport } from "./generate-reports.js";
+import { rng, type GeneratedReport } from "./generate-reports.js";
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0 || 1;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 // Towns with their governorate's countryside phrase (so a story's place and area agree).

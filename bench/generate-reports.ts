@@ -7,7 +7,8 @@ export interface GeneratedReport {
   outlet: string;
 }
 
-function rng(seed: number): () => number {
+/** A small seeded PRNG (mulberry32): the same reports for the same seed on every machine. */
+export function rng(seed: number): () => number {
   let a = seed >>> 0 || 1;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -161,7 +161,8 @@ export async function saveBatch(
           // A new report's writes are held (nothing reaches the database until the flush, so a
           // report that fails leaves nothing behind). Reprocessing replaces stored rows: it runs
           // on the database as it is, after the held writes, in a savepoint of its own.
-          const reprocess = ctx.stored.has(p.reportId);
+          const stored = ctx.stored.get(p.reportId);
+          const reprocess = stored !== undefined && compareVersions(stored.extractor_version, p.version) < 0;
           if (reprocess) {
             await flush();
             ctx.eventsAtStart = null;
