@@ -16,8 +16,9 @@
 // Candidate search keeps the exact meaning of the SQL it replaces (candidates.ts): incidents are
 // indexed by search key (grid cell, or place name) × third of a month of date_start; such a slot
 // of a key is loaded from the database once (one index range) and then answered from memory with the same
-// predicate the SQL had. Memory is bounded: past MAX_ROWS rows (or MAX_MEMBER_SETS member lists,
-// least recently used first) it starts over.
+// predicate the SQL had. Memory is bounded: past MAX_ROWS rows it forgets the slots used least
+// recently (and the rows no loaded slot holds any more) down to SHRINK_TO; member lists are kept
+// for the MAX_MEMBER_SETS incidents used last.
 import { sql, type Kysely } from "kysely";
 import type { HudnaEvent, Party } from "../model/index.js";
 import type { IncidentCandidate, Member } from "../incidents/index.js";
@@ -26,10 +27,13 @@ import { padList } from "./bulk.js";
 
 type Tx = Kysely<Database>;
 
-// Starting over costs: every slot is read again (at 30,000 rows the 10,000-report bench, 78,000
-// incidents spread over 36 months, started over every ~500 reports and re-read ~70 rows per
-// report). A cached incident takes ~2–2.6 KB of heap, so 100,000 rows stay under ~260 MB.
+// A cached incident takes ~2–2.6 KB of heap: 100,000 rows stay under ~260 MB. Reports mostly come
+// in publication order, so the slots used least recently are old ones no report asks for again.
+// A smaller cap costs where they don't: with 30,000 rows the dense bench (78,000 incidents on
+// random days) took 14.4 ms a report instead of 9.2, for 110 MB less heap. (Starting over
+// instead of forgetting slots, at 30,000 rows it started over every ~500 reports.)
 const MAX_ROWS = 100_000;
+const SHRINK_TO = 70_000;
 const MAX_MEMBER_SETS = 2_000;
 
 /** A member as recomputation needs it, with its arrival key (ingested_at, report id, seq). */
@@ -106,6 +110,14 @@ const cellKey = (c: string) => `c\u0000${c}`;
 const placeKey = (p: string) => `p\u0000${p}`;
 
 export class IncidentCache {
+  private readonly maxRows: number;
+  private readonly shrinkTo: number;
+
+  constructor(maxRows = MAX_ROWS) {
+    this.maxRows = Math.max(1, Math.floor(maxRows));
+    this.shrinkTo = Math.floor(this.maxRows * (SHRINK_TO / MAX_ROWS));
+  }
+
   private readonly entries = new Map<string, Entry>();
   /** slot → the incidents (by id) whose date_start is a date of that third of a month. */
   private readonly slots = new Map<string, Map<string, Entry>>();
@@ -158,12 +170,16 @@ export class IncidentCache {
     const b = slotOf(q.latest);
     const months = a && b ? slotsBetween(a, b) : null;
     if (!months || q.earliest > q.latest) return this.direct(tx, q);
-    if (this.entries.size > MAX_ROWS) {
-      await this.pending?.flush();
-      this.reset();
-    }
+    if (this.entries.size > this.maxRows) await this.shrink();
     const missing: string[] = [];
-    for (const k of keys) for (const m of months) if (!this.loaded.has(`${k}\u0001${m}`)) missing.push(k);
+    for (const k of keys) {
+      for (const m of months) {
+        const s = `${k}\u0001${m}`;
+        // least recently used first: re-insert marks the slot as just used
+        if (this.loaded.delete(s)) this.loaded.add(s);
+        else missing.push(k);
+      }
+    }
     if (missing.length) {
       if (this.latestStored === undefined) this.latestStored = await latestDateStart(tx);
       const latest = this.latestStored;
@@ -198,6 +214,32 @@ export class IncidentCache {
     };
     for (const k of keys) for (const id of this.odd.get(k) ?? []) test(id);
     return [...out.values()];
+  }
+
+  /**
+   * Forgets the least recently used slots and every row no loaded slot holds any more, until
+   * shrinkTo rows are left. A row still in a loaded slot stays indexed in the forgotten ones too
+   * (a reload skips rows already here, so it must find them in place). Held writes go to the
+   * database first, and the latest stored date_start is read again: a forgotten slot after the
+   * old one may hold our own writes, which only the database has now.
+   */
+  private async shrink(): Promise<void> {
+    await this.pending?.flush();
+    for (const s of this.loaded) {
+      if (this.entries.size <= this.shrinkTo) break;
+      this.loaded.delete(s);
+      const slot = this.slots.get(s);
+      if (!slot) continue;
+      for (const [id, e] of [...slot]) {
+        if (!e.slots.some((x) => this.loaded.has(x))) {
+          this.unindex(id);
+          this.entries.delete(id);
+        }
+      }
+      if (!slot.size) this.slots.delete(s);
+    }
+    this.latestStored = undefined;
+    if (this.entries.size > this.shrinkTo) this.reset(); // rows no slot ever loaded: start over
   }
 
   /** Incident rows by id (from memory, else the database). */

@@ -96,6 +96,8 @@ export interface OpenOptions {
    * de-escalation zones unless a zones file was loaded). Off by default: tests bring their own.
    */
   seedZones?: boolean;
+  /** Incidents the writer keeps in memory (incident-cache.ts; default 100,000): a memory bound. */
+  cacheRows?: number;
 }
 
 export async function openStore(url?: string, opts: OpenOptions = {}): Promise<Store> {
@@ -119,7 +121,7 @@ export async function openStore(url?: string, opts: OpenOptions = {}): Promise<S
 
   // The writer's in-memory incidents (incident-cache.ts); this process's saves run one at a time
   // so they never interleave on it (they serialize on the write lock anyway).
-  const cache = new IncidentCache();
+  const cache = new IncidentCache(opts.cacheRows);
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const run = queue.then(fn, fn);

@@ -191,4 +191,25 @@ forEachEngine("store: group commit (saveMany)", (engine) => {
       await other.close();
     }
   });
+
+  engine.it("a writer that keeps few incidents in memory (it forgets old slots) stores the same as one that keeps them all", async (store) => {
+    const reports = generateNewsReports(150, 8).map((r) => {
+      const report = { text: r.text, published: r.published, outlet: r.outlet };
+      return { report, result: extractReport(report, { published: r.published, outlet: r.outlet }), extractorVersion: "1" } as SaveInput;
+    });
+    const small = await openStore(await engine.newUrl(), { cacheRows: 20 });
+    try {
+      for (let i = 0; i < reports.length; i += 25) {
+        const batch = reports.slice(i, i + 25);
+        for (const o of await store.saveMany(batch)) assert.ok(!(o instanceof Error), String(o));
+        for (const o of await small.saveMany(batch)) assert.ok(!(o instanceof Error), String(o));
+      }
+      const a = await everything(store);
+      assert.ok(a.incidents.length > 40, "well past the small writer's 20 incidents");
+      assert.ok(a.incidents.some((x) => x.report_count > 1), "some incidents merge reports");
+      assert.deepEqual(await everything(small), a);
+    } finally {
+      await small.close();
+    }
+  });
 });
