@@ -19,6 +19,7 @@ export function storeSink(store: Store): ReportSink {
   return {
     saveExtraction: (input) => store.saveExtraction(input),
     saveMany: (inputs) => store.saveMany(inputs),
+    overlapSaves: store.dialect === "postgres",
     quarantine: (item) => store.quarantine(item),
     storedVersion: async (id) =>
       (await store.db.selectFrom("reports").select("extractor_version").where("id", "=", id).executeTakeFirst())?.extractor_version ?? null,

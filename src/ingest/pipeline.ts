@@ -70,7 +70,8 @@ const PREFETCH = 4;
  * writer's warm caches are paid once per batch, not once per report. A batch is flushed when full,
  * when the next item is not loaded yet (a slow feed or URL never holds finished reports back),
  * after BATCH_MS, and at the end. A crash loses at most the batch in flight; rerunning the ingest
- * stores it (reports already stored are duplicates).
+ * stores it (reports already stored are duplicates). On a sink with `overlapSaves` (PostgreSQL) a
+ * batch is saved while the next one is extracted: the database's work runs beside ours.
  */
 export const BATCH = 100;
 const BATCH_MS = 1000;
@@ -109,9 +110,20 @@ export async function ingestItems(items: AsyncIterable<Item>, opts: IngestOption
     addOutcome(summary, outcome);
     opts.progress?.item?.(outcome);
   };
+  // With a sink that overlaps saves, one batch is saved while the next is extracted; batches are
+  // still saved, and their outcomes reported, one at a time and in order.
+  let inFlight: Promise<void> | null = null;
   const flush = async () => {
     const batch = pending;
     pending = [];
+    if (inFlight) await inFlight;
+    inFlight = null;
+    if (!opts.sink.overlapSaves) return write(batch);
+    const saving = write(batch);
+    saving.catch(() => {}); // awaited by the next flush or at the end
+    inFlight = saving;
+  };
+  const write = async (batch: Pending[]) => {
     const requests = batch.filter((p) => p.request).map((p) => p.request!);
     const saved = requests.length ? await opts.sink.saveMany!(requests) : [];
     let k = 0;
@@ -124,34 +136,45 @@ export async function ingestItems(items: AsyncIterable<Item>, opts: IngestOption
       emit(outcome);
     }
   };
-  for (;;) {
-    await fill();
-    const head = queue.shift();
-    if (!head) break;
-    if (batching) {
-      // Don't sit on finished reports while a slow item loads.
-      if (pending.length && !head.settled) await flush();
-      let p: Pending;
-      try {
-        const step = await prepareLoaded(await head.loading, head.item.source, opts);
-        p = "request" in step ? { source: head.item.source, request: step.request } : { source: head.item.source, outcome: step.outcome };
-      } catch (err) {
-        p = { source: head.item.source, outcome: await quarantineError(head.item.source, err, opts.sink) };
+  let failed = false;
+  try {
+    for (;;) {
+      await fill();
+      const head = queue.shift();
+      if (!head) break;
+      if (batching) {
+        // Don't sit on finished reports while a slow item loads.
+        if (pending.length && !head.settled) await flush();
+        let p: Pending;
+        try {
+          const step = await prepareLoaded(await head.loading, head.item.source, opts);
+          p = "request" in step ? { source: head.item.source, request: step.request } : { source: head.item.source, outcome: step.outcome };
+        } catch (err) {
+          p = { source: head.item.source, outcome: await quarantineError(head.item.source, err, opts.sink) };
+        }
+        if (!pending.length) firstAt = performance.now();
+        pending.push(p);
+        if (pending.length >= BATCH || performance.now() - firstAt >= BATCH_MS) await flush();
+        continue;
       }
-      if (!pending.length) firstAt = performance.now();
-      pending.push(p);
-      if (pending.length >= BATCH || performance.now() - firstAt >= BATCH_MS) await flush();
-      continue;
+      let outcome: ItemOutcome;
+      try {
+        outcome = await ingestLoaded(await head.loading, head.item.source, opts);
+      } catch (err) {
+        outcome = await quarantineError(head.item.source, err, opts.sink);
+      }
+      emit(outcome);
     }
-    let outcome: ItemOutcome;
-    try {
-      outcome = await ingestLoaded(await head.loading, head.item.source, opts);
-    } catch (err) {
-      outcome = await quarantineError(head.item.source, err, opts.sink);
-    }
-    emit(outcome);
+    if (pending.length) await flush();
+  } catch (err) {
+    failed = true;
+    throw err;
+  } finally {
+    // Never leave a save running behind a return or a throw (the caller closes the store next).
+    const saving = inFlight as Promise<void> | null;
+    inFlight = null;
+    if (saving) await (failed ? saving.catch(() => {}) : saving);
   }
-  if (pending.length) await flush();
 }
 
 export const round = (x: number) => Math.round(x * 1000) / 1000;

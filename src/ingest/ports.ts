@@ -32,6 +32,12 @@ export interface ReportSink {
    * report as its Error (rolled back alone). Ingest batches its saves when the sink has it.
    */
   saveMany?(inputs: SaveRequest[]): Promise<Array<SaveOutcome | Error>>;
+  /**
+   * The database works in another process (PostgreSQL): a batch may be saved while the next
+   * reports are extracted. (Not for SQLite, which works on this thread: it would gain nothing and
+   * hold the write lock longer.)
+   */
+  overlapSaves?: boolean;
   quarantine(item: { source: string; reason: string; sample?: string; bytes?: number }): Promise<void>;
   /** Extractor version a report is stored with, or null when it isn't stored (optional). */
   storedVersion?(reportId: string): Promise<string | null>;
