@@ -86,7 +86,9 @@ interface Pending {
 /** Load, extract and store each item (in order) into `summary`; a failing item is quarantined. */
 export async function ingestItems(items: AsyncIterable<Item>, opts: IngestOptions, summary: IngestSummary): Promise<void> {
   const it = items[Symbol.asyncIterator]();
-  const queue: Array<{ item: Item; loading: Promise<LoadedItem>; settled: boolean }> = [];
+  // Each item is loaded, made a Report and checked against the store ahead of its turn (so a
+  // database round trip per item overlaps the extraction of the items before it).
+  const queue: Array<{ item: Item; loading: Promise<LoadedItem>; checked: Promise<Checked>; settled: boolean }> = [];
   let exhausted = false;
   const fill = async () => {
     while (!exhausted && queue.length < PREFETCH) {
@@ -95,10 +97,13 @@ export async function ingestItems(items: AsyncIterable<Item>, opts: IngestOption
         exhausted = true;
         break;
       }
-      const entry = { item: next.value, loading: next.value.load(), settled: false };
-      entry.loading.then(
+      const loading = next.value.load();
+      const checked = loading.then((li) => checkLoaded(li, opts));
+      checked.catch(() => {}); // handled when its turn comes
+      const entry = { item: next.value, loading, checked, settled: false };
+      loading.then(
         () => (entry.settled = true),
-        () => (entry.settled = true), // handled when its turn comes
+        () => (entry.settled = true),
       );
       queue.push(entry);
     }
@@ -147,7 +152,7 @@ export async function ingestItems(items: AsyncIterable<Item>, opts: IngestOption
         if (pending.length && !head.settled) await flush();
         let p: Pending;
         try {
-          const step = await prepareLoaded(await head.loading, head.item.source, opts);
+          const step = extractChecked(await head.checked, head.item.source, opts);
           p = "request" in step ? { source: head.item.source, request: step.request } : { source: head.item.source, outcome: step.outcome };
         } catch (err) {
           p = { source: head.item.source, outcome: await quarantineError(head.item.source, err, opts.sink) };
@@ -159,7 +164,7 @@ export async function ingestItems(items: AsyncIterable<Item>, opts: IngestOption
       }
       let outcome: ItemOutcome;
       try {
-        outcome = await ingestLoaded(await head.loading, head.item.source, opts);
+        outcome = await saveStep(extractChecked(await head.checked, head.item.source, opts), head.item.source, opts);
       } catch (err) {
         outcome = await quarantineError(head.item.source, err, opts.sink);
       }
@@ -218,28 +223,48 @@ function firstLine(text: string): string | null {
  * Extract one loaded item: the request to store it, or its outcome when it needs no storing (a
  * known duplicate). Throws InputError when it has no article text.
  */
-export async function prepareLoaded(
-  item: LoadedItem,
-  source: string,
-  opts: Pick<IngestOptions, "extractor" | "sink" | "outlet" | "published">,
-): Promise<{ request: SaveRequest } | { outcome: ItemOutcome }> {
+type StepOptions = Pick<IngestOptions, "extractor" | "sink" | "outlet" | "published">;
+
+/** A loaded item as a Report, and the id under which the store already has it from this extractor version. */
+interface Checked {
+  report: Report;
+  original?: string;
+  storedAs: string | null;
+}
+
+/** Report of a loaded item (InputError when it has no text) and the store's duplicate check. */
+async function checkLoaded(item: LoadedItem, opts: StepOptions): Promise<Checked> {
   const { report, original } = toReport(item, opts);
   if (!report.text.trim()) {
     throw new ItemError(new InputError(item.html ? "no article text found in the page" : "empty text", "no_text"), sampleOf(item.text), item.bytes);
   }
   // Already stored by this very extractor version: a duplicate, no need to extract it again
   // (re-ingesting a corpus, `hudna start` on every launch). Any doubt → the store decides.
+  let storedAs: string | null = null;
   if (opts.extractor.reportId && opts.sink.storedVersion) {
     const id = opts.extractor.reportId(report);
-    if ((await opts.sink.storedVersion(id)) === opts.extractor.version) return { outcome: { source, status: "duplicate", events: 0, reportId: id } };
+    if ((await opts.sink.storedVersion(id)) === opts.extractor.version) storedAs = id;
   }
-  const result = opts.extractor.extract(report, { published: report.published, outlet: report.outlet });
-  return { request: { report, result, source, original, extractorVersion: opts.extractor.version } };
+  return { report, original, storedAs };
+}
+
+function extractChecked(c: Checked, source: string, opts: StepOptions): { request: SaveRequest } | { outcome: ItemOutcome } {
+  if (c.storedAs !== null) return { outcome: { source, status: "duplicate", events: 0, reportId: c.storedAs } };
+  const result = opts.extractor.extract(c.report, { published: c.report.published, outlet: c.report.outlet });
+  return { request: { report: c.report, result, source, original: c.original, extractorVersion: opts.extractor.version } };
+}
+
+/** A loaded item, checked and extracted: what to save, or its outcome when there is nothing to save. */
+export async function prepareLoaded(item: LoadedItem, source: string, opts: StepOptions): Promise<{ request: SaveRequest } | { outcome: ItemOutcome }> {
+  return extractChecked(await checkLoaded(item, opts), source, opts);
 }
 
 /** Extract and store one loaded item. Throws InputError when it has no article text. */
-export async function ingestLoaded(item: LoadedItem, source: string, opts: Pick<IngestOptions, "extractor" | "sink" | "outlet" | "published">): Promise<ItemOutcome> {
-  const step = await prepareLoaded(item, source, opts);
+export async function ingestLoaded(item: LoadedItem, source: string, opts: StepOptions): Promise<ItemOutcome> {
+  return saveStep(await prepareLoaded(item, source, opts), source, opts);
+}
+
+async function saveStep(step: { request: SaveRequest } | { outcome: ItemOutcome }, source: string, opts: StepOptions): Promise<ItemOutcome> {
   if ("outcome" in step) return step.outcome;
   const saved = await opts.sink.saveExtraction(step.request);
   return { source, status: saved.status, events: saved.events, reportId: saved.reportId };
