@@ -52,6 +52,8 @@ async function run(engine: string, url: string, mix: string): Promise<void> {
   gc?.();
   const heap0 = process.memoryUsage().heapUsed;
   let heapMax = heap0;
+  let heapFifth = 0; // after a fifth of the run: growth from here on is what "flat" is about
+  let heapEnd = 0;
   let extractMs = 0;
   let saveMs = 0;
   let events = 0;
@@ -76,7 +78,9 @@ async function run(engine: string, url: string, mix: string): Promise<void> {
     }
     if (Math.floor((i + BATCH) / 500) > Math.floor(i / 500)) {
       gc?.(); // live heap, not garbage waiting for collection
-      heapMax = Math.max(heapMax, process.memoryUsage().heapUsed);
+      heapEnd = process.memoryUsage().heapUsed;
+      heapMax = Math.max(heapMax, heapEnd);
+      if (!heapFifth && i + BATCH >= reports.length / 5) heapFifth = heapEnd;
     }
   }
   const totalSec = (performance.now() - start) / 1000;
@@ -97,7 +101,7 @@ async function run(engine: string, url: string, mix: string): Promise<void> {
     `BENCH store-${engine} mix=${mix} reports=${N} events=${events} ingest_per_s=${f1(N / totalSec)} extract_only_per_s=${f1(N / (extractMs / 1000))} ` +
       `store_only_per_s=${f1(N / (saveMs / 1000))} store_share_pct=${f1((100 * saveMs) / (saveMs + extractMs))} ` +
       `dup_check_per_s=${f1(dups / (dupMs / 1000))} new=${status.new} incidents=${c.incidents} violations=${c.violations} ` +
-      `heap_start_mb=${mb(heap0)} heap_max_mb=${mb(heapMax)} batch=${BATCH} checksum=${sum}`,
+      `heap_start_mb=${mb(heap0)} heap_fifth_mb=${mb(heapFifth)} heap_end_mb=${mb(heapEnd)} heap_max_mb=${mb(heapMax)} batch=${BATCH} checksum=${sum}`,
   );
 }
 
