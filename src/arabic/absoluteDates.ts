@@ -135,6 +135,16 @@ export function futureCue(toks: readonly ScanToken[], i: number): boolean {
 
 // --- matchers -------------------------------------------------------------------------------
 
+// explicitDay is the only matcher whose match/no-match can depend on the publication day: a day
+// that does not exist in the month ("31 نيسان") is refused once a year is known, but kept as an
+// unresolved phrase without one. Counted so findDates can tell when its spans equal a run
+// without the publication day (see dateSpans).
+let invalidDays = 0;
+/** How many times explicitDay refused a non-existent day (a running counter). */
+export function invalidDayCount(): number {
+  return invalidDays;
+}
+
 export function numericDate(toks: readonly ScanToken[], i: number): Hit | null {
   const t = toks[i]!;
   if (t.kind !== "number") return null;
@@ -197,6 +207,7 @@ export function explicitDay(toks: readonly ScanToken[], i: number, pub: number |
     const p = ymdOf(pub);
     const idx = p.y * 12 + (p.m - 1) + shift;
     const d = dayNumber(Math.floor(idx / 12), (idx % 12) + 1, dayVal);
+    if (d === null) invalidDays++;
     return d === null ? null : { from: i, to: j + 2, start: d, end: d, precision: "day", relative: true };
   }
   if (word(toks, j) === "شهر") j++;
@@ -220,7 +231,10 @@ export function explicitDay(toks: readonly ScanToken[], i: number, pub: number |
   }
   if (year === null) return { from: i, to: j, start: null, end: null, precision: "day", relative: true };
   const d = dayNumber(year, mo.month, dayVal);
-  if (d === null) return null;
+  if (d === null) {
+    invalidDays++;
+    return null;
+  }
   const e = dayTo === null ? d : dayNumber(year, mo.month, dayTo) ?? d;
   return { from: i, to: j, start: d, end: e, precision: "day", relative };
 }

@@ -3,10 +3,11 @@
 // ones in absoluteDates.ts: numeric, Hijri, year spans, day + month, month, year; relative ones in
 // relativeDates.ts: اليوم/أمس, weekdays, month edges, periods); the first match consumes its tokens.
 import { tokensOf, type ScanToken } from "./tokenize.js";
+import { TailFilter } from "./tailFilter.js";
 import { ordinalWordsWithArticle } from "./numberWords.js";
 import { HIJRI_MONTHS, HIJRI_TWO_TOKEN, MONTHS, TWO_TOKEN_MONTHS, WEEKDAYS, isoOf, parseIsoDay } from "./calendar.js";
 import { type Hit, DURING, MONTH_EDGE, TIME_OF_DAY, YEAR_WORDS, YESTERDAY, bare } from "./dateTokens.js";
-import { explicitDay, hijri, monthPhrase, numericDate, yearPhrase, yearRange } from "./absoluteDates.js";
+import { explicitDay, hijri, invalidDayCount, monthPhrase, numericDate, yearPhrase, yearRange } from "./absoluteDates.js";
 import { UNIT_WORDS, monthEdgePhrase, periodPhrase, relativeDay, weekdayPhrase } from "./relativeDates.js";
 
 export interface DateMention {
@@ -39,10 +40,14 @@ const STARTERS = new Set<string>([
   ...ordinalWordsWithArticle(), "العشرين", "الثلاثين",
 ]);
 
+const STARTER_TAILS = new TailFilter(STARTERS);
+
 function mayStart(t: ScanToken): boolean {
   if (t.kind === "number") return true;
   if (t.kind !== "word") return false;
   const n = t.norm;
+  // n, bare(n) and n.slice(1) below all end like n
+  if (!STARTER_TAILS.mayEndWord(n)) return false;
   if (STARTERS.has(n) || STARTERS.has(bare(n))) return true;
   return n.length > 2 && n.charCodeAt(0) === 0x0628 && STARTERS.has(n.slice(1)); // ب: "بالأمس"، "بنهاية"
 }
@@ -52,6 +57,7 @@ export function findDates(text: string, published?: string | null): DateMention[
   if (typeof text !== "string" || !text) return [];
   const toks = tokensOf(text);
   const pub = parseIsoDay(published ?? null);
+  const refusedBefore = invalidDayCount();
   const out: DateMention[] = [];
   let i = 0;
   while (i < toks.length) {
@@ -87,15 +93,21 @@ export function findDates(text: string, published?: string | null): DateMention[
     out.push(mention);
     i = hit.to;
   }
-  lastSpansText = text;
-  lastSpans = out.map((d) => [d.start, d.end] as const);
+  // Spans are those of a run without the publication day unless explicitDay refused a day that
+  // exists only without a year: every other matcher's match and extent ignore the day (their
+  // dates do not), so the same tokens are tried and the same spans come out.
+  if (pub === null || invalidDayCount() === refusedBefore) {
+    lastSpansText = text;
+    lastSpans = out.map((d) => [d.start, d.end] as const);
+  }
   return out;
 }
 
-// Date spans do not depend on the publication day: findNumbers reuses those of the last text seen.
+// findNumbers skips numbers inside date phrases read WITHOUT the publication day: the spans of the
+// last text passed to findDates, when they are provably those (above), else a run of its own.
 let lastSpansText: string | null = null;
 let lastSpans: (readonly [number, number])[] = [];
-/** [start, end) of every date phrase in text (cached for the last text passed to findDates). */
+/** [start, end) of every date phrase in text, as findDates(text, null) finds them (cached for the last text). */
 export function dateSpans(text: string): readonly (readonly [number, number])[] {
   if (text !== lastSpansText) findDates(text, null);
   return lastSpans;

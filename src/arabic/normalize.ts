@@ -82,16 +82,38 @@ export function foldRange(text: string, start: number, end: number, slice?: stri
   while (k < end && FOLD[text.charCodeAt(k)] === KEEP) k++;
   // nothing to fold: the caller's slice of the same range, when it has one (one copy, not two)
   if (k === end) return slice ?? text.slice(start, end);
-  const codes: number[] = [];
+  // folded code units into a scratch buffer (no array per word); short words, the usual case,
+  // become a string with one call and no argument list
+  if ((end - start) * MAX_EXPANSION > foldBuf.length) foldBuf = new Uint16Array((end - start) * MAX_EXPANSION);
+  const b = foldBuf;
+  let n = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     const f = FOLD[c]!;
-    if (f === KEEP) codes.push(c);
-    else if (f >= 0) codes.push(f);
-    else if (f === MULTI) for (const ch of TABLE[c]!) codes.push(ch.charCodeAt(0));
+    if (f === KEEP) b[n++] = c;
+    else if (f >= 0) b[n++] = f;
+    else if (f === MULTI) for (const ch of TABLE[c]!) b[n++] = ch.charCodeAt(0);
   }
-  return String.fromCharCode.apply(null, codes);
+  switch (n) {
+    case 0: return "";
+    case 1: return String.fromCharCode(b[0]!);
+    case 2: return String.fromCharCode(b[0]!, b[1]!);
+    case 3: return String.fromCharCode(b[0]!, b[1]!, b[2]!);
+    case 4: return String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!);
+    case 5: return String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!, b[4]!);
+    case 6: return String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!, b[4]!, b[5]!);
+    case 7: return String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!, b[4]!, b[5]!, b[6]!);
+    case 8: return String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!, b[4]!, b[5]!, b[6]!, b[7]!);
+    default: return codesToString(b, n);
+  }
 }
+/** Most code units one folded code unit becomes (presentation forms expand). */
+const MAX_EXPANSION = (() => {
+  let mx = 1;
+  for (let c = 0; c < 0x10000; c++) mx = Math.max(mx, TABLE[c]?.length ?? 1);
+  return mx;
+})();
+let foldBuf = new Uint16Array(256);
 
 /** One character (UTF-16 code unit string) → its matching form; "" when it is dropped. */
 export function foldChar(c: string): string {

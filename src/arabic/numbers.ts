@@ -3,6 +3,7 @@
 // amounts ("أعداد كبيرة"), ranges ("بين 10 و15") and qualifiers ("ما لا يقل عن"، "نحو"، "على الأقل").
 // Numbers that belong to a date phrase (findDates) or a clock time are not counts and are skipped.
 import { tokensOf, type ScanToken } from "./tokenize.js";
+import { TailFilter } from "./tailFilter.js";
 import { lookupNumberWord, lookupOrdinal, numberWordForms, parseDigitString, parseWordsAt } from "./numberWords.js";
 import { dualForms, lookupDual } from "./countNouns.js";
 import { dateSpans } from "./dates.js";
@@ -264,6 +265,7 @@ function withHalf(toks: readonly ScanToken[], c: Core | null): Core | null {
 // (each core reader below looks its first token up in one of these maps first). One set lookup
 // turns away the other words instead of five map lookups.
 let CORE_WORDS: Set<string> | null = null;
+let CORE_TAILS: TailFilter | null = null;
 function coreWords(): Set<string> {
   return (CORE_WORDS ??= new Set([...numberWordForms(), ...AMOUNT_WORDS.keys(), ...PLURAL_FORMS.keys(), ...dualForms()]));
 }
@@ -271,7 +273,7 @@ function coreWords(): Set<string> {
 function coreAt(toks: readonly ScanToken[], i: number): Core | null {
   const t = toks[i]!;
   if (t.kind === "number") return withHalf(toks, digitsCore(toks, i));
-  if (t.kind !== "word" || !coreWords().has(t.norm)) return null;
+  if (t.kind !== "word" || !(CORE_TAILS ??= new TailFilter(coreWords())).mayEndWord(t.norm) || !coreWords().has(t.norm)) return null;
   return withHalf(toks, wordsCore(toks, i) ?? fractionCore(toks, i)) ?? pluralCore(toks, i) ?? dualCore(toks, i) ?? vagueCore(toks, i);
 }
 

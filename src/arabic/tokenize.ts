@@ -197,6 +197,27 @@ export function tokenize(text: string): Token[] {
 const NO_PARTS: string[] = [];
 Object.freeze(NO_PARTS);
 
+/**
+ * Scan tokens are made by a constructor, not an object literal: V8 moves every object of a
+ * literal's allocation site to the old generation once most of them outlive a young collection
+ * (a report's tokens live through its whole extraction, and early on a young collection falls in
+ * every report), and old objects are freed only by full collections. Same own properties, same order.
+ */
+class Tok implements ScanToken {
+  declare text: string;
+  declare start: number;
+  declare end: number;
+  declare norm: string;
+  declare kind: "word" | "number" | "punct";
+  constructor(text: string, start: number, end: number, norm: string, kind: "word" | "number" | "punct") {
+    this.text = text;
+    this.start = start;
+    this.end = end;
+    this.norm = norm;
+    this.kind = kind;
+  }
+}
+
 function scan(text: string): ScanToken[] {
   const out: ScanToken[] = [];
   const n = text.length;
@@ -216,7 +237,7 @@ function scan(text: string): ScanToken[] {
         i++;
       }
       const raw = text.slice(start, i);
-      out.push({ text: raw, start, end: i, norm: foldRange(text, start, i, raw), kind: "word" });
+      out.push(new Tok(raw, start, i, foldRange(text, start, i, raw), "word"));
     } else if (cls === C_DIGIT) {
       i++;
       while (i < n) {
@@ -227,12 +248,12 @@ function scan(text: string): ScanToken[] {
       }
       const t = text.slice(start, i);
       const norm = normalizeKey(t);
-      out.push({ text: t, start, end: i, norm, kind: "number" });
+      out.push(new Tok(t, start, i, norm, "number"));
     } else {
       // one character (a surrogate pair stays whole)
       i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
       const t = text.slice(start, i);
-      out.push({ text: t, start, end: i, norm: t.length === 1 ? foldCode(c, t) || t : t, kind: "punct" });
+      out.push(new Tok(t, start, i, t.length === 1 ? foldCode(c, t) || t : t, "punct"));
     }
   }
   return out;

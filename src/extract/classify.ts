@@ -79,8 +79,10 @@ export function isBackgroundSentence(s: Sentence): boolean {
 }
 
 const AGG_RE = /(?:خلال|طيله|طوال) (?:ال)?(?:اسبوع|شهر|اشهر|اسابيع|عام|سنه|سنوات|اعوام|الاسبوع|الشهر|العام|الاشهر|الاسابيع|السنوات|السنه|الفتره)|منذ (?:بدء|بدايه|مطلع|اندلاع|انطلاق)|حصيله (?:اسبوعيه|شهريه|اجماليه|سنويه)|الحصيله الاجماليه|(?:منذ|خلال) عام \d{4}|منذ \d{1,2} \p{L}+/u;
+// every alternative of AGG_RE holds one of these words: without them the regex is not run
+const AGG_WORDS = ["خلال", "طيله", "طوال", "منذ", "حصيله"];
 export function isAggregate(text: string): boolean {
-  return AGG_RE.test(text) || sentenceCues(text).agg.length > 0;
+  return (AGG_WORDS.some((w) => text.includes(w)) && AGG_RE.test(text)) || sentenceCues(text).agg.length > 0;
 }
 
 const REPLY_RE = /(?:ردا|رد) علي|انتقاما (?:ل|من)|في رد علي/;
@@ -165,8 +167,10 @@ function blocked(s: Sentence, norm: string, h: Hit<TriggerEntry>): { neg: boolea
   const modal = cues.modal.some((c) => hasWordPhrase(before, c)) || mayImperfect || (before.includes("حاول") && /(?:^|\s)(?:حاول|حاولت|محاوله|محاولات|تحاول|يحاول)(?:\s|$)/.test(before));
   const bg = cues.bg.some((c) => before.includes(c)) || (before.includes("منذ") && /(?:^|\s)منذ(?:\s|$)/.test(lastParts(before, tailOf(before), 3).join(" ")));
   // future: the proclitic س on an imperfect verb ("ستقصف"، "سيشن")
-  const core = h.text.replace(/^[وف]/, "");
-  const future = /^س[يتن]/.test(core) && h.entry.type !== "humanitarian" && !startRe(h.entry.re).test(core);
+  const t0 = h.text.charCodeAt(0);
+  const core = t0 === 0x0648 || t0 === 0x0641 ? h.text.slice(1) : h.text; // without a leading و/ف
+  const c1 = core.charCodeAt(1);
+  const future = core.charCodeAt(0) === 0x0633 && (c1 === 0x064a || c1 === 0x062a || c1 === 0x0646) && h.entry.type !== "humanitarian" && !startRe(h.entry.re).test(core);
   return { neg, modal, bg, future };
 }
 
@@ -194,24 +198,27 @@ const AGREED_THAT = /^ (?:\S+ ){0,10}?علي (?:ان|ضروره|اهميه|او�
 // a meeting asked for ("طلبت روسيا عقد جلسة"، "دعا إلى اجتماع") has not taken place
 const MEETING_ASKED = /(?:^|\s)(?:[وف])?(?:طلب|طلبت|طالب|طالبت|يطالب|تطالب|دعا|دعت|يدعو|تدعو|اقترح|اقترحت|يقترح|تقترح)(?: \S+){0,3} (?:الي |ب)?(?:عقد )?$/;
 const TREND_BEFORE = /(?:^|\s)(?:[وف])?(?:ال)?(?:ارتفاع|زياده|تصاعد|تراجع|انخفاض|تزايد|ازدياد)ا?(?: (?:كبير|ملحوظ|حاد)ا?)? (?:في )?(?:عدد|وتيره|حده|معدل|اعداد)(?: [^ ]+){0,2} $/;
+/** TREND_BEFORE can match only where one of its count nouns occurs ("اعداد" holds "عدد"). */
+const trendNoun = (b: string) => b.includes("عدد") || b.includes("وتيره") || b.includes("حده") || b.includes("معدل");
 function inert(h: Hit<TriggerEntry>, s: Sentence, norm: string): boolean {
   const t = h.entry.type;
-  const before = () => norm.slice(Math.max(s.start, h.start - 40), h.start);
+  // (a string, not a closure: closures made per trigger cost more than the slice)
+  const before = norm.slice(Math.max(s.start, h.start - 40), h.start);
   if (t === "shelling" && h.entry.tag === "munition" && /صاروخ|صواريخ/.test(h.text) && ARMS_TRADE.test(norm.slice(Math.max(s.start, h.start - 60), Math.min(s.end, h.end + 40)))) return true;
   if (t === "threat" && /^(?:[وف])?(?:[يت])?هدد/.test(h.text) && THREAT_OBJECT.test(norm.slice(h.end, Math.min(s.end, h.end + 40)))) return true;
   if (t === "threat" && PLAN_VERB.test(h.text) && !PLANNED_ATTACK.test(norm.slice(h.end, Math.min(s.end, h.end + 50)))) return true;
   if (t === "agreement" && /^(?:[وف])?(?:[يت])?(?:ا)?تفق/.test(h.text) && AGREED_THAT.test(norm.slice(h.end, Math.min(s.end, h.end + 90)))) return true;
-  if (t === "meeting" && MEETING_ASKED.test(before())) return true;
-  // "ارتفاع في عدد الغارات على إدلب": a trend, not one strike
-  if (VIOLENT_PRIORITY.includes(t) && TREND_BEFORE.test(before())) return true;
+  if (t === "meeting" && MEETING_ASKED.test(before)) return true;
+  // "ارتفاع في عدد الغارات على إدلب": a trend, not one strike (the regex needs one of its count nouns)
+  if (VIOLENT_PRIORITY.includes(t) && trendNoun(before) && TREND_BEFORE.test(before)) return true;
   if (t === "meeting") {
-    if (/مؤتمر|قمه|مفاوضات|محادثات/.test(h.text) && (MEETING_AFTER.test(norm.slice(h.end, h.end + 10)) || TITLE_BEFORE.test(before()) || VENUE_BEFORE.test(before()))) return true;
+    if (/مؤتمر|قمه|مفاوضات|محادثات/.test(h.text) && (MEETING_AFTER.test(norm.slice(h.end, h.end + 10)) || TITLE_BEFORE.test(before) || VENUE_BEFORE.test(before))) return true;
   }
-  if (t === "humanitarian" && PEOPLE_NOUN.test(h.text) && ATTRIBUTE_HEAD.test(before())) return true;
+  if (t === "humanitarian" && PEOPLE_NOUN.test(h.text) && ATTRIBUTE_HEAD.test(before)) return true;
   // "أجلت الأمم المتحدة إرسال قافلة … للنازحين": postponed, not evacuated
   if (t === "humanitarian" && /^(?:[وف])?اجل/.test(h.text) && /\s(?:[وفبل])?(?:ال)?(?:ارسال|موعد|اجتماع|جلس|جول|محادثات|مفاوضات|زيار|قافل|تسليم|انتخابات|بدء|تنفيذ|توقيع|دخول|اعلان|مؤتمر|قمه)/.test(h.text)) return true;
-  if (t === "armed_clash" && FIGHT_PLACE.test(before())) return true;
-  if (t === "explosion" && DEFUSED.test(before())) return true;
+  if (t === "armed_clash" && FIGHT_PLACE.test(before)) return true;
+  if (t === "explosion" && DEFUSED.test(before)) return true;
   if (t === "territory_change" && h.entry.strength < 1 && /^(?:[وف])?دخل/.test(h.text) && AGE_AFTER.test(norm.slice(h.end, Math.min(s.end, h.end + 140)))) return true;
   // "مقابر جماعية اكتشفت منذ طرد التنظيم": graves found over a period are background
   if (h.entry.tag === "grave" && /(?:^|\s)منذ\s/.test(s.text)) return true;
@@ -224,8 +231,22 @@ const FUTURE_WORD = /^(?:[وف])?س[يتن]\p{L}{2,}$/u;
 const NOT_FUTURE = /^(?:[وف])?(?:سيطر|سيار|سياس|سياد|سيد|سيف|سير|سين|سيول|ستة|سته|ستين|ستون|ستمائه|ستار|سنه|سنوات|سنوي|سنين|سنتين|سنتان|سنوا|سنجار|ستالين|سيناء|سيناري)/;
 function futureGoverned(s: Sentence, norm: string, h: Hit<TriggerEntry>): boolean {
   const segStart = s.cuts[segmentOf(s, h.start)]!;
-  const words = norm.slice(Math.max(segStart, h.start - 40), h.start).trim().split(/\s+/).slice(-3);
+  const before = norm.slice(Math.max(segStart, h.start - 40), h.start);
+  if (!before.includes("س")) return false; // every future word holds its س
+  const words = before.trim().split(/\s+/).slice(-3);
   return words.some((w) => FUTURE_WORD.test(w) && !NOT_FUTURE.test(w));
+}
+
+// Helpers at module level, not closures made per sentence (tsx names every named closure it
+// makes, with a defineProperty call each time).
+function ofType(live: Hit<TriggerEntry>[], t: EventType): Hit<TriggerEntry>[] {
+  return live.filter((h) => h.entry.type === t);
+}
+function strengthSum(xs: Hit<TriggerEntry>[]): number {
+  return xs.reduce((a, h) => a + h.entry.strength, 0);
+}
+function strongest(xs: Hit<TriggerEntry>[]): Hit<TriggerEntry> {
+  return xs.reduce((a, h) => (h.entry.strength > a.entry.strength ? h : a), xs[0]!);
 }
 
 export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEntry>[], f: SentenceFacts, opts: { opinion: boolean }): Candidate[] {
@@ -271,12 +292,9 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
     const seg = segmentOf(s, speech.start);
     live = live.filter((h) => h.start <= speech.start || segmentOf(s, h.start) !== seg || VIOLENT_PRIORITY.includes(h.entry.type));
   }
-  const by = (t: EventType) => live.filter((h) => h.entry.type === t);
-  const sum = (xs: Hit<TriggerEntry>[]) => xs.reduce((a, h) => a + h.entry.strength, 0);
-  const first = (xs: Hit<TriggerEntry>[]) => xs.reduce((a, h) => (h.entry.strength > a.entry.strength ? h : a), xs[0]!);
 
   // Aggregates: violation reports and casualty claims absorb the sentence's violent words.
-  const viol = by("ceasefire_violation_report");
+  const viol = ofType(live, "ceasefire_violation_report");
   let absorbViolent = false;
   if (viol.length && (f.anyNumber || /(?:رصد|سجل|وثق|تسجيل|رصدت|سجلت|وثقت|سجلوا)/.test(s.text))) {
     out.push({ type: "ceasefire_violation_report", pos: viol[0]!.start, strength: 1, triggers: viol, aggregate: true });
@@ -320,7 +338,7 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
       if (!type && pool.some((h) => h.entry.tag === "aircraft") && strikeOk) type = "air_strike";
       if (type) {
         const ts = pool.filter((h) => h.entry.type === type || (type === "air_strike" && (h.entry.tag === "air" || h.entry.tag === "aircraft")));
-        const anchor = ts.length ? first(ts) : pool[0];
+        const anchor = ts.length ? strongest(ts) : pool[0];
         out.push({ type, pos: anchor ? anchor.start : s.start, strength: anchor ? anchor.entry.strength : 0.7, triggers: pool });
         // "أُسقطت طائرة … أثناء تصديها لغارة": the downing is an event beside the strike
         const down = pool.filter((h) => h.entry.tag === "downing");
@@ -349,14 +367,14 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
     }
   }
   // Territory: strong words, or weak ones (دخل، تقدم، انسحب) with a military party and no convoy/deal.
-  const terr = by("territory_change");
-  if (terr.length && !by("denial").length) {
+  const terr = ofType(live, "territory_change");
+  if (terr.length && !ofType(live, "denial").length) {
     const strong = terr.filter((h) => h.entry.strength >= 1);
     // weak words count only as past-tense verbs ("دخلت"، "تقدمت"), not as nouns of planned moves
     const weakVerbs = terr.filter(
       (h) => h.entry.strength < 1 && ((/(?:ت|وا)$/.test(h.text) && !/^(?:[وف])?(?:ال)/.test(h.text)) || (/سيطره علي$/.test(h.text) && (/(?:تمكن|نجح)\p{L}* (?:\p{L}+ ){0,4}من (?:ال)?سيطره/u.test(s.text) || /(?:بعد|عقب|اثر|اعقاب) $/.test(norm.slice(Math.max(s.start, h.start - 6), h.start))))),
     );
-    const weakOk = (f.militaryParty || weakVerbs.some((h) => /سيطره/.test(h.text))) && weakVerbs.length > 0 && !by("humanitarian").length && !by("agreement").length;
+    const weakOk = (f.militaryParty || weakVerbs.some((h) => /سيطره/.test(h.text))) && weakVerbs.length > 0 && !ofType(live, "humanitarian").length && !ofType(live, "agreement").length;
     if (strong.length || weakOk) {
       const a = strong.length ? strong[0]! : terr[0]!;
       out.push({ type: "territory_change", pos: a.start, strength: strong.length ? 1 : 0.6, triggers: terr });
@@ -367,20 +385,20 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
   const ci = out.findIndex((c) => c.type === "armed_clash");
   if (ti >= 0 && ci >= 0) out.splice(ci, 1);
   // Agreements need a "reach" verb (توصل، اتفق، توقيع، تمديد…).
-  const agr = by("agreement");
+  const agr = ofType(live, "agreement");
   const reach = agr.filter((h) => h.entry.tag === "reach");
   if (reach.length && (agr.length > reach.length || reach.some((h) => /^(?:[وف])?(?:[يت])?(?:ا)?تفق/.test(h.text)))) {
     out.push({ type: "agreement", pos: reach[0]!.start, strength: 1, triggers: agr });
   }
-  const meet = by("meeting");
+  const meet = ofType(live, "meeting");
   // talks need an anchor: their own date, or two named sides
-  if (meet.length && (sum(meet) >= 1 || meet.some((h) => h.entry.strength >= 1)) && (f.hasDate || (f.partyCount ?? 0) >= 2)) {
-    out.push({ type: "meeting", pos: first(meet).start, strength: 1, triggers: meet });
+  if (meet.length && (strengthSum(meet) >= 1 || meet.some((h) => h.entry.strength >= 1)) && (f.hasDate || (f.partyCount ?? 0) >= 2)) {
+    out.push({ type: "meeting", pos: strongest(meet).start, strength: 1, triggers: meet });
   }
-  const hum = by("humanitarian");
+  const hum = ofType(live, "humanitarian");
   const violentOut = out.some((c) => VIOLENT_PRIORITY.includes(c.type));
-  if (hum.length && (hum.some((h) => h.entry.strength >= 1) || (f.people && !violentOut) || (sum(hum) >= 1.2 && f.anyNumber && !violentOut)) && (f.anyNumber || f.hasDate || f.hasPlace)) {
-    out.push({ type: "humanitarian", pos: first(hum).start, strength: 0.9, triggers: hum });
+  if (hum.length && (hum.some((h) => h.entry.strength >= 1) || (f.people && !violentOut) || (strengthSum(hum) >= 1.2 && f.anyNumber && !violentOut)) && (f.anyNumber || f.hasDate || f.hasPlace)) {
+    out.push({ type: "humanitarian", pos: strongest(hum).start, strength: 0.9, triggers: hum });
   }
   // "نزح الآلاف جراء القصف": the bombardment is the cause of the displacement, not a new incident
   if (out.some((c) => c.type === "humanitarian") && !f.killed && !f.injured) {
@@ -391,9 +409,9 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
     }
   }
   // a mass grave or recovered bodies: a casualty claim (the killings themselves are past)
-  const grave = by("casualty_claim").filter((h) => h.entry.tag === "grave");
+  const grave = ofType(live, "casualty_claim").filter((h) => h.entry.tag === "grave");
   if (grave.length && !out.some((c) => c.type === "casualty_claim")) out.push({ type: "casualty_claim", pos: grave[0]!.start, strength: 0.9, triggers: grave });
-  const st = by("statement");
+  const st = ofType(live, "statement");
   if (st.length && !out.length) out.push({ type: "statement", pos: st[0]!.start, strength: 0.6, triggers: st });
   if (!out.length && (f.killed || f.injured)) out.push({ type: "other", pos: s.start, strength: 0.4, triggers: [], countOnly: true });
   return out;

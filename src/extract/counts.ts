@@ -88,18 +88,27 @@ function countOf(n: NumHit, group: CountGroup, text: string): Count {
   return { low, best, high, qualifier, group, text };
 }
 
+// (module-level helpers, not closures made per call: tsx names every named closure it makes)
+/** An idiom split by its subject ("فارق عنصران من الفصيل الحياة"): the cue ends at its first word. */
+function cueEnd(nums: NumHit[], h: { start: number; end: number; text: string }): number {
+  return nums.some((n) => n.ns > h.start && n.ns < h.end) && h.text.includes(" ") ? h.start + h.text.indexOf(" ") : h.end;
+}
+const textOf = (texts: string[]) => texts.join(" + ");
+const countValue = (c: Count) => c.best ?? c.low ?? c.high ?? -1;
+
 export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: string, map: Int32Array, inv?: Int32Array): SentenceCounts {
   INV = inv ?? null;
   const out: SentenceCounts = { killed: null, injured: null, munitions: [], people: [] };
   const nums = nsIn(m.numbers, s.start, s.end);
-  // an idiom split by its subject ("فارق عنصران من الفصيل الحياة"): the cue ends at its first word
-  const cueEnd = (h: { start: number; end: number; text: string }) => (nums.some((n) => n.ns > h.start && n.ns < h.end) && h.text.includes(" ") ? h.start + h.text.indexOf(" ") : h.end);
-  const kills = startsIn(m.kills, s.start, s.end).map((h) => ({ pos: h.start, end: cueEnd(h), cls: "k" as const }));
-  const injs = startsIn(m.injuries, s.start, s.end).map((h) => ({ pos: h.start, end: cueEnd(h), cls: "i" as const }));
+  const killHits = startsIn(m.kills, s.start, s.end);
+  const injHits = startsIn(m.injuries, s.start, s.end);
+  // no figure and no casualty word: nothing below can find a count
+  if (!nums.length && !killHits.length && !injHits.length) return out;
+  const kills = killHits.map((h) => ({ pos: h.start, end: cueEnd(nums, h), cls: "k" as const }));
+  const injs = injHits.map((h) => ({ pos: h.start, end: cueEnd(nums, h), cls: "i" as const }));
   // each list is in text order already: only two non-empty lists need merging
   const cues = !injs.length ? kills : !kills.length ? injs : [...kills, ...injs].sort((a, b) => a.pos - b.pos);
   const sentNorm = s.text;
-  const rising = sentenceCues(sentNorm).rising.length > 0;
   type Acc = { cls: "k" | "i"; n: NumHit; group: CountGroup; initial: boolean; sum: number; texts: string[] };
   const found: Acc[] = [];
   let prev: (Acc & { breakdown?: boolean }) | null = null;
@@ -195,21 +204,20 @@ export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: str
     const xs = found.filter((f) => f.cls === cls).sort((a, b) => a.n.ns - b.n.ns);
     if (!xs.length) continue;
     // "ليرتفع العدد لاحقاً إلى 13": a figure after a rise verb is the current one
-    const risen = (f: Acc) => RISE_BEFORE.test(norm.slice(Math.max(s.start, f.n.ns - 40), f.n.ns));
-    const current = xs.find((f) => !f.initial && (f.n.rising || f.n.qualifier === "rising" || risen(f))) ?? xs.find((f) => !f.initial) ?? xs[xs.length - 1]!;
-    const textOf = (f: Acc) => f.texts.join(" + ");
+    const current = xs.find((f) => !f.initial && (f.n.rising || f.n.qualifier === "rising" || RISE_BEFORE.test(norm.slice(Math.max(s.start, f.n.ns - 40), f.n.ns)))) ?? xs.find((f) => !f.initial) ?? xs[xs.length - 1]!;
     // "ليرتفع العدد إلى 13": a bare revised figure counts the group the earlier figure named
     const group = current.group !== "unknown" ? current.group : (xs.find((f) => f.group !== "unknown")?.group ?? "unknown");
-    const c = countOf(current.n, group, textOf(current));
+    const c = countOf(current.n, group, textOf(current.texts));
     if (current.texts.length > 1) {
       c.best = current.sum;
       c.low = c.qualifier === "about" ? null : current.sum;
       c.high = c.qualifier === "exact" ? current.sum : c.high;
     }
-    if (rising && cls === "k") c.qualifier = c.qualifier === "exact" || c.qualifier === "at_least" ? "rising" : c.qualifier;
+    // (the sentence's cue scan only when there is a death toll to qualify)
+    if (cls === "k" && sentenceCues(sentNorm).rising.length > 0) c.qualifier = c.qualifier === "exact" || c.qualifier === "at_least" ? "rising" : c.qualifier;
     const others = xs.filter((f) => f !== current);
     if (others.length) {
-      c.revisions = [...others.map((f) => ({ value: f.n.value, qualifier: f.n.qualifier, text: textOf(f) }) as Revision), { value: c.best ?? c.low, qualifier: c.qualifier, text: c.text }];
+      c.revisions = [...others.map((f) => ({ value: f.n.value, qualifier: f.n.qualifier, text: textOf(f.texts) }) as Revision), { value: c.best ?? c.low, qualifier: c.qualifier, text: c.text }];
     }
     if (cls === "k") out.killed = c;
     else out.injured = c;
@@ -221,14 +229,13 @@ export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: str
 export function mergeCount(cur: Count | null, next: Count | null, nextIsRevision: boolean): Count | null {
   if (!next) return cur;
   if (!cur) return next;
-  const v = (c: Count) => c.best ?? c.low ?? c.high ?? -1;
-  if (nextIsRevision || v(next) >= v(cur) || (cur.qualifier === "unspecified" && next.qualifier !== "unspecified")) {
+  if (nextIsRevision || countValue(next) >= countValue(cur) || (cur.qualifier === "unspecified" && next.qualifier !== "unspecified")) {
     const revisions: Revision[] = [...(cur.revisions ?? [{ value: cur.best ?? cur.low, qualifier: cur.qualifier, text: cur.text }])];
     for (const r of next.revisions ?? [{ value: next.best ?? next.low, qualifier: next.qualifier, text: next.text }]) {
       if (!revisions.some((x) => x.text === r.text)) revisions.push(r);
     }
     const group = next.group === "unknown" ? cur.group : next.group;
-    if (v(next) === v(cur) && next.qualifier === cur.qualifier) return { ...cur, group };
+    if (countValue(next) === countValue(cur) && next.qualifier === cur.qualifier) return { ...cur, group };
     return { ...next, group, revisions };
   }
   return cur.group === "unknown" && next.group !== "unknown" ? { ...cur, group: next.group } : cur;

@@ -119,26 +119,26 @@ function splitSentences(norm: string, start: number, end: number, paragraph: num
   let from = 0;
   SENT_END.lastIndex = 0;
   let m: RegExpExecArray | null;
-  const push = (a: number, b: number) => {
-    let x = start + a;
-    let y = start + b;
-    while (x < y && /\s/.test(norm[x]!)) x++;
-    while (y > x && /\s/.test(norm[y - 1]!)) y--;
-    if (y - x < 3) return;
-    const text = norm.slice(x, y);
-    const cuts = [x];
-    STRONG.lastIndex = 0;
-    let c: RegExpExecArray | null;
-    while ((c = STRONG.exec(text)) !== null) cuts.push(x + c.index);
-    out.push({ index: out.length, start: x, end: y, text, paragraph, headline, cuts });
-  };
   while ((m = SENT_END.exec(line)) !== null) {
     // a dot between digits is a decimal point, not a sentence end
     if (m[0] === "." && /\d/.test(line[m.index - 1] ?? "") && /\d/.test(line[m.index + 1] ?? "")) continue;
-    push(from, m.index + m[0].length);
+    pushSentence(norm, start + from, start + m.index + m[0].length, paragraph, headline, out);
     from = m.index + m[0].length;
   }
-  push(from, line.length);
+  pushSentence(norm, start + from, start + line.length, paragraph, headline, out);
+}
+
+/** The sentence norm[x, y) trimmed, with its segment cuts, unless it is too short. */
+function pushSentence(norm: string, x: number, y: number, paragraph: number, headline: boolean, out: Sentence[]): void {
+  while (x < y && /\s/.test(norm[x]!)) x++;
+  while (y > x && /\s/.test(norm[y - 1]!)) y--;
+  if (y - x < 3) return;
+  const text = norm.slice(x, y);
+  const cuts = [x];
+  STRONG.lastIndex = 0;
+  let c: RegExpExecArray | null;
+  while ((c = STRONG.exec(text)) !== null) cuts.push(x + c.index);
+  out.push({ index: out.length, start: x, end: y, text, paragraph, headline, cuts });
 }
 
 /** Segment index of a normalized offset inside a sentence. */

@@ -21,6 +21,8 @@ const originBefore = (before: string) => (before.includes(" من ") || before.in
 const DEFINITE = /^(?:[وفبلك]|وب|فب|ول|وك)?(?:ال|لل)\p{L}/u;
 const SINCE_DAY = /(?:^|\s)منذ (?:(?:مساء|صباح|فجر|ليل|ظهر|عصر|يوم) )?(?:ال)?(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)(?:\s|$|،)/;
 const TOWN_ANAPHOR = /(?:^|\s)(?:[وفبل])?(?:داخل |وسط |في |اطراف |محيط |علي |من )?(?:ال|لل)(?:مدينه|بلده|قريه)(?:\s|$|،|\.)/;
+// TOWN_ANAPHOR needs one of its three nouns: most segments have none, and includes() is cheaper than the regex
+const townAnaphor = (seg: string) => (seg.includes("مدينه") || seg.includes("بلده") || seg.includes("قريه")) && TOWN_ANAPHOR.test(seg);
 const ATTACK_HEAD = /(?:هجوم|هجمات|غارات|غاره|قصف|ضربات|ضربه)$/;
 const PRECISION_RANK: Record<string, number> = { point: 0, town: 1, district: 2, governorate: 3, region: 4, country: 5 };
 
@@ -59,6 +61,18 @@ export interface EngineOutput {
   warnings: string[];
 }
 
+/** new Set(parties.filter((p) => p.kind !== "civilians").map((p) => p.name)).size, without the arrays and the set (a sentence names few parties). */
+function distinctNames(parties: PartyHit[]): number {
+  let n = 0;
+  for (let i = 0; i < parties.length; i++) {
+    const p = parties[i]!;
+    if (p.kind === "civilians") continue;
+    let seen = false;
+    for (let j = 0; j < i && !seen; j++) seen = parties[j]!.kind !== "civilians" && parties[j]!.name === p.name;
+    if (!seen) n++;
+  }
+  return n;
+}
 const isCoarse = (p: Place) => (PRECISION_RANK[p.precision] ?? 5) >= 2;
 function km(a: Place, b: Place): number {
   if (a.lat == null || b.lat == null || a.lon == null || b.lon == null) return Infinity;
@@ -83,6 +97,43 @@ function datesCompatible(a: DateHit | null, b: DateHit | null): boolean {
   return a.startDate <= bEnd && b.startDate <= aEnd;
 }
 
+/** What the sentence loop carries from one sentence to the next. */
+interface Carry {
+  lastSources: Source[];
+  lastOwnDate: DateHit | null;
+  para: number;
+  paraDate: DateHit | null;
+  paraPlaces: Place[];
+  /** the towns the report told last: "داخل المدينة" in a later paragraph refers back to them */
+  lastTowns: Place[];
+  order: number;
+}
+
+/** One report's fixed inputs to the sentence steps, and the drafts they add to. */
+interface ReportCtx {
+  doc: Doc;
+  m: Mentions;
+  norm: string;
+  text: string;
+  outlet: string | null;
+  orig: (a: number, b: number) => string;
+  drafts: Draft[];
+  headlineCands: Draft[];
+}
+
+/** One sentence's facts, shared by its candidates. */
+interface SentenceCtx {
+  s: Sentence;
+  cands: Candidate[];
+  resolved: DateHit[];
+  places: PlaceHit[];
+  parties: PartyHit[];
+  counts: ReturnType<typeof sentenceCounts>;
+  att: ReturnType<typeof attributionOf>;
+  denialCut: number;
+  hedged: boolean;
+}
+
 export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit<HudnaEvent, "id" | "evidence" | "disputes">; spans: [number, number][]; topic?: EventType[] }[]; warnings: string[] } {
   const { text, published, outlet } = input;
   const doc = buildDoc(text);
@@ -91,132 +142,14 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
   const { norm } = doc;
   const orig = (a: number, b: number) => text.slice(doc.map[a]!, doc.map[b]!);
   const drafts: Draft[] = [];
-  let lastSources: Source[] = [];
-  let lastOwnDate: DateHit | null = null;
-  let para = -1;
-  let paraDate: DateHit | null = null;
-  let paraPlaces: Place[] = [];
-  // the towns the report told last: "داخل المدينة" in a later paragraph refers back to them
-  let lastTowns: Place[] = [];
   const headlineCands: Draft[] = [];
-  let order = 0;
-
-  for (const s of doc.sentences) {
-    if (s.paragraph !== para) {
-      para = s.paragraph;
-      paraDate = null;
-      paraPlaces = [];
-    }
-    const trig = startsIn(m.triggers, s.start, s.end);
-    const parties = startsIn(m.parties, s.start, s.end);
-    const dates = nsIn(m.dates, s.start, s.end);
-    // a place named as where the attacker came from ("أقلعت من قاعدة حميميم"، "المتمركزة في معسكر جورين") is not where it struck
-    const places = nsIn(m.places, s.start, s.end).filter((p) => !originBefore(norm.slice(Math.max(s.start, p.ns - 40), p.ns)));
-    const counts = sentenceCounts(s, m, norm, text, doc.map, doc.inv);
-    const att = attributionOf(s, m, norm, orig, lastSources, outlet);
-    if (att.sources.length && !s.headline) lastSources = att.sources;
-    const cands = classifySentence(s, norm, trig, {
-      killed: !!counts.killed,
-      injured: !!counts.injured,
-      anyNumber: counts.people.length > 0 || nsIn(m.numbers, s.start, s.end).some((n) => n.value != null),
-      hasDate: dates.some((d) => !d.anaphoric),
-      hasPlace: places.length > 0,
-      partyCount: new Set(parties.filter((p) => p.kind !== "civilians").map((p) => p.name)).size,
-      datePos: dates.map((d) => d.ns),
-      dayDate: dates.some((d) => d.precision === "day" && !/^(?:خلال|منذ)/.test(normalizeKey(d.text))),
-      killedValue: counts.killed ? (counts.killed.best ?? counts.killed.low) : null,
-      periodDate: dates.some((d) => d.precision === "month" || d.precision === "year"),
-      people: counts.people.length > 0 && !counts.killed && !counts.injured,
-      militaryParty: parties.some((p) => p.kind !== "civilians" && p.kind !== "government" && p.kind !== "international_org"),
-    }, { opinion: doc.opinion });
-
-    // resolve anaphoric dates ("في اليوم ذاته") to the last date told before
-    const resolved = dates.map((d) => (d.anaphoric && lastOwnDate ? { ...lastOwnDate, ns: d.ns, ne: d.ne, text: d.text } : d));
-    const sentencePlaces = sortPlaces(places);
-    // a denial owns its segment and what follows: its sources and parties are not the claim's
-    const denial = cands.find((c) => c.type === "denial");
-    const denialCut = denial ? s.cuts[segmentOf(s, denial.pos)]! : -1;
-    const sideOf = (pos: number) => (denialCut < 0 ? 0 : pos >= denialCut ? 1 : -1);
-    // once per sentence, not per candidate
-    const hedged = cands.length > 0 && sentenceCues(s.text).hedge.length > 0;
-    for (const c of cands) {
-      const d = pickDate(resolved, c, s, norm, cands);
-      const side = denialCut < 0 ? 0 : c.type === "denial" ? 1 : -1;
-      const mySources = side === 0 ? att.sources : att.sources.filter((x) => { const p = att.at.get(x.name); return p === undefined || p < 0 || sideOf(p) === side; });
-      const myParties = side === 0 ? parties : parties.filter((p) => sideOf(p.start) === side);
-      const own = d && d.startDate !== null ? d : d;
-      const dr: Draft = {
-        type: c.type,
-        sentences: [s],
-        headline: s.headline,
-        pos: c.pos,
-        strength: c.strength,
-        ownDate: own ?? null,
-        // no date of its own: the paragraph's, else (incidents) the last date the report told
-        inheritedDate: own || c.type === "denial" ? null : (paraDate ?? (INHERIT_ACROSS.has(c.type) && lastOwnDate && !/^منذ/.test(normalizeKey(lastOwnDate.text)) ? lastOwnDate : null)),
-        places: pickPlaces(places, c, s),
-        // "مؤكدة أن القصف يهدد الاتفاق": a definite retelling owns only the places of its own clause
-        ownPlaces: places.length > 0 && !(c.triggers.length > 0 && c.triggers.every((h) => DEFINITE.test(h.text)) && !places.some((p) => segmentOf(s, p.ns) === segmentOf(s, c.pos))),
-        fatalities: null,
-        injured: null,
-        actors: [],
-        targets: [],
-        sources: [...(mySources.length ? mySources : att.sources)],
-        claimed: att.attributed,
-        namedSource: att.attributed && !att.carried,
-        details: {},
-        ...(c.topic ? { topic: c.topic } : {}),
-        order: order++,
-      };
-      if (!dr.places.length && paraPlaces.length) dr.places = [...paraPlaces];
-      // "فجّر انتحاريون أحزمة ناسفة داخل المدينة": with no town named before it in the sentence, the town is the
-      // one told last, not a place of a later clause
-      const seg = segmentOf(s, c.pos);
-      const segEnd = s.cuts[seg + 1] ?? s.end;
-      if (lastTowns.length && !places.some((p) => p.ns < segEnd && !isCoarse(p.place)) && TOWN_ANAPHOR.test(norm.slice(s.cuts[seg]!, segEnd))) {
-        dr.places = [...lastTowns, ...dr.places.filter((p) => !lastTowns.some((q) => q.name === p.name))];
-      }
-      if (VIOLENT.has(c.type) || c.type === "casualty_claim" || c.countOnly) {
-        dr.fatalities = counts.killed;
-        dr.injured = counts.injured;
-        if (c.type === "armed_clash" && dr.fatalities && dr.fatalities.group === "unknown") dr.fatalities = { ...dr.fatalities, group: "combatants" };
-      }
-      // a phrase trigger ("دخلت قوات النظام … مدينة"، "أسقطت الدفاعات … طائرة") has its subject right after its first word
-      const ends: number[] = [];
-      for (const h of c.triggers) {
-        const sp = h.text.indexOf(" ");
-        ends.push(h.end);
-        if (sp > 0) ends.push(h.start + sp);
-      }
-      const roles = assignRoles(c.type, myParties, c.pos, norm, s.start, ends);
-      dr.actors = roles.actors.map(toParty);
-      dr.targets = roles.targets.map(toParty);
-      if (c.type === "statement" && !dr.actors.some((a) => a.kind === "government" || a.kind === "international_org" || a.kind === "state_force") && !att.sources.some((x) => x.kind === "official")) continue;
-      const munitions = [...new Set(c.triggers.map((h) => h.entry.munition).filter((x): x is string => !!x))];
-      if (counts.munitions.length && (munitions.length || VIOLENT.has(c.type))) dr.details.munitions = counts.munitions.map((mu) => ({ name: mu.text, count: mu.count }));
-      else if (munitions.length) dr.details.munitions = munitions.map((name) => ({ name, count: null }));
-      if (hedged) dr.details.hedged = true;
-      if (c.type === "territory_change" && dr.actors.length) dr.details.gained_by = dr.actors[0]!.name;
-      if (c.aggregate) dr.details.aggregate = true;
-      if (c.countOnly) {
-        attachCountOnly(dr, drafts, s, isAggregate(s.text) || SINCE_DAY.test(s.text));
-        continue;
-      }
-      if (s.headline) headlineCands.push(dr);
-      else mergeOrAdd(dr, drafts, c);
-    }
-    const ownDates = resolved.filter((d) => d.startDate);
-    if (ownDates.length) {
-      lastOwnDate = ownDates[ownDates.length - 1]!;
-      paraDate = lastOwnDate;
-    }
-    if (sentencePlaces.length && !isBackgroundSentence(s)) paraPlaces = sentencePlaces.map((p) => p.place);
-    const towns = sentencePlaces.filter((p) => !isCoarse(p.place) && !foreignPlace(p.place)).map((p) => p.place);
-    if (towns.length && !isBackgroundSentence(s)) lastTowns = towns.slice(0, 1);
-  }
+  const report: ReportCtx = { doc, m, norm, text, outlet, orig, drafts, headlineCands };
+  const carry: Carry = { lastSources: [], lastOwnDate: null, para: -1, paraDate: null, paraPlaces: [], lastTowns: [], order: 0 };
+  // A function per sentence and per candidate, not one big loop body: V8 compiles small units,
+  // and when a shape it has not seen turns up it recompiles one of them, not the whole engine.
+  for (const s of doc.sentences) sentenceStep(report, carry, s);
   // Headline: merged into the body's first compatible event of its type, never counted twice.
   for (const h of headlineCands) {
-    const violentish = (t: EventType) => VIOLENT.has(t) && t !== "territory_change";
     // headlines say "قصف" for any bombardment: a violent headline may retell a body event of another kind
     const target =
       drafts.find((d) => d.type === h.type && placesCompatible(d.places, h.places) && datesCompatible(d.ownDate, h.ownDate)) ??
@@ -283,6 +216,145 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
   return { doc, drafts: out, warnings };
 }
 
+/** One sentence: its candidates become drafts; what later sentences inherit is carried on. */
+function sentenceStep(r: ReportCtx, carry: Carry, s: Sentence): void {
+  const { m, norm, doc, text } = r;
+  if (s.paragraph !== carry.para) {
+    carry.para = s.paragraph;
+    carry.paraDate = null;
+    carry.paraPlaces = [];
+  }
+  const trig = startsIn(m.triggers, s.start, s.end);
+  const parties = startsIn(m.parties, s.start, s.end);
+  const dates = nsIn(m.dates, s.start, s.end);
+  // a place named as where the attacker came from ("أقلعت من قاعدة حميميم"، "المتمركزة في معسكر جورين") is not where it struck
+  const places = nsIn(m.places, s.start, s.end).filter((p) => !originBefore(norm.slice(Math.max(s.start, p.ns - 40), p.ns)));
+  const counts = sentenceCounts(s, m, norm, text, doc.map, doc.inv);
+  const att = attributionOf(s, m, norm, r.orig, carry.lastSources, r.outlet);
+  if (att.sources.length && !s.headline) carry.lastSources = att.sources;
+  const cands = classifySentence(s, norm, trig, {
+    killed: !!counts.killed,
+    injured: !!counts.injured,
+    anyNumber: counts.people.length > 0 || nsIn(m.numbers, s.start, s.end).some((n) => n.value != null),
+    hasDate: dates.some((d) => !d.anaphoric),
+    hasPlace: places.length > 0,
+    partyCount: distinctNames(parties),
+    datePos: dates.map((d) => d.ns),
+    dayDate: dates.some((d) => d.precision === "day" && !/^(?:خلال|منذ)/.test(normalizeKey(d.text))),
+    killedValue: counts.killed ? (counts.killed.best ?? counts.killed.low) : null,
+    periodDate: dates.some((d) => d.precision === "month" || d.precision === "year"),
+    people: counts.people.length > 0 && !counts.killed && !counts.injured,
+    militaryParty: parties.some((p) => p.kind !== "civilians" && p.kind !== "government" && p.kind !== "international_org"),
+  }, { opinion: doc.opinion });
+
+  // resolve anaphoric dates ("في اليوم ذاته") to the last date told before
+  const lastOwnDate = carry.lastOwnDate;
+  const resolved = dates.map((d) => (d.anaphoric && lastOwnDate ? { ...lastOwnDate, ns: d.ns, ne: d.ne, text: d.text } : d));
+  const sentencePlaces = sortPlaces(places);
+  // a denial owns its segment and what follows: its sources and parties are not the claim's
+  const denial = cands.find((c) => c.type === "denial");
+  const denialCut = denial ? s.cuts[segmentOf(s, denial.pos)]! : -1;
+  // once per sentence, not per candidate
+  const hedged = cands.length > 0 && sentenceCues(s.text).hedge.length > 0;
+  if (cands.length) {
+    const sc: SentenceCtx = { s, cands, resolved, places, parties, counts, att, denialCut, hedged };
+    for (const c of cands) candidateStep(r, carry, sc, c);
+  }
+  const ownDates = resolved.filter((d) => d.startDate);
+  if (ownDates.length) {
+    carry.lastOwnDate = ownDates[ownDates.length - 1]!;
+    carry.paraDate = carry.lastOwnDate;
+  }
+  if (sentencePlaces.length && !isBackgroundSentence(s)) carry.paraPlaces = sentencePlaces.map((p) => p.place);
+  // the first town of the sentence (sentencePlaces are in precision order)
+  let town: Place | null = null;
+  for (const p of sentencePlaces) {
+    if (!isCoarse(p.place) && !foreignPlace(p.place)) {
+      town = p.place;
+      break;
+    }
+  }
+  if (town && !isBackgroundSentence(s)) carry.lastTowns = [town];
+}
+
+/** Which side of a denial's cut a position is on (0: the sentence has no denial). */
+function sideOf(denialCut: number, pos: number): number {
+  return denialCut < 0 ? 0 : pos >= denialCut ? 1 : -1;
+}
+
+/** One candidate of a sentence → a draft, merged into the report's drafts (or kept as a headline's). */
+function candidateStep(r: ReportCtx, carry: Carry, sc: SentenceCtx, c: Candidate): void {
+  const { norm, drafts } = r;
+  const { s, cands, resolved, places, parties, counts, att, denialCut } = sc;
+  const d = pickDate(resolved, c, s, norm, cands);
+  const side = denialCut < 0 ? 0 : c.type === "denial" ? 1 : -1;
+  const mySources = side === 0 ? att.sources : att.sources.filter((x) => { const p = att.at.get(x.name); return p === undefined || p < 0 || sideOf(denialCut, p) === side; });
+  const myParties = side === 0 ? parties : parties.filter((p) => sideOf(denialCut, p.start) === side);
+  const own = d && d.startDate !== null ? d : d;
+  const lastOwnDate = carry.lastOwnDate;
+  const dr: Draft = {
+    type: c.type,
+    sentences: [s],
+    headline: s.headline,
+    pos: c.pos,
+    strength: c.strength,
+    ownDate: own ?? null,
+    // no date of its own: the paragraph's, else (incidents) the last date the report told
+    inheritedDate: own || c.type === "denial" ? null : (carry.paraDate ?? (INHERIT_ACROSS.has(c.type) && lastOwnDate && !/^منذ/.test(normalizeKey(lastOwnDate.text)) ? lastOwnDate : null)),
+    places: pickPlaces(places, c, s),
+    // "مؤكدة أن القصف يهدد الاتفاق": a definite retelling owns only the places of its own clause
+    ownPlaces: places.length > 0 && !(c.triggers.length > 0 && c.triggers.every((h) => DEFINITE.test(h.text)) && !places.some((p) => segmentOf(s, p.ns) === segmentOf(s, c.pos))),
+    fatalities: null,
+    injured: null,
+    actors: [],
+    targets: [],
+    sources: [...(mySources.length ? mySources : att.sources)],
+    claimed: att.attributed,
+    namedSource: att.attributed && !att.carried,
+    details: {},
+    ...(c.topic ? { topic: c.topic } : {}),
+    order: carry.order++,
+  };
+  const paraPlaces = carry.paraPlaces;
+  if (!dr.places.length && paraPlaces.length) dr.places = [...paraPlaces];
+  // "فجّر انتحاريون أحزمة ناسفة داخل المدينة": with no town named before it in the sentence, the town is the
+  // one told last, not a place of a later clause
+  const seg = segmentOf(s, c.pos);
+  const segEnd = s.cuts[seg + 1] ?? s.end;
+  const lastTowns = carry.lastTowns;
+  if (lastTowns.length && !places.some((p) => p.ns < segEnd && !isCoarse(p.place)) && townAnaphor(norm.slice(s.cuts[seg]!, segEnd))) {
+    dr.places = [...lastTowns, ...dr.places.filter((p) => !lastTowns.some((q) => q.name === p.name))];
+  }
+  if (VIOLENT.has(c.type) || c.type === "casualty_claim" || c.countOnly) {
+    dr.fatalities = counts.killed;
+    dr.injured = counts.injured;
+    if (c.type === "armed_clash" && dr.fatalities && dr.fatalities.group === "unknown") dr.fatalities = { ...dr.fatalities, group: "combatants" };
+  }
+  // a phrase trigger ("دخلت قوات النظام … مدينة"، "أسقطت الدفاعات … طائرة") has its subject right after its first word
+  const ends: number[] = [];
+  for (const h of c.triggers) {
+    const sp = h.text.indexOf(" ");
+    ends.push(h.end);
+    if (sp > 0) ends.push(h.start + sp);
+  }
+  const roles = assignRoles(c.type, myParties, c.pos, norm, s.start, ends);
+  dr.actors = roles.actors.map(toParty);
+  dr.targets = roles.targets.map(toParty);
+  if (c.type === "statement" && !dr.actors.some((a) => a.kind === "government" || a.kind === "international_org" || a.kind === "state_force") && !att.sources.some((x) => x.kind === "official")) return;
+  const munitions = [...new Set(c.triggers.map((h) => h.entry.munition).filter((x): x is string => !!x))];
+  if (counts.munitions.length && (munitions.length || VIOLENT.has(c.type))) dr.details.munitions = counts.munitions.map((mu) => ({ name: mu.text, count: mu.count }));
+  else if (munitions.length) dr.details.munitions = munitions.map((name) => ({ name, count: null }));
+  if (sc.hedged) dr.details.hedged = true;
+  if (c.type === "territory_change" && dr.actors.length) dr.details.gained_by = dr.actors[0]!.name;
+  if (c.aggregate) dr.details.aggregate = true;
+  if (c.countOnly) {
+    attachCountOnly(dr, drafts, s, isAggregate(s.text) || SINCE_DAY.test(s.text));
+    return;
+  }
+  if (s.headline) r.headlineCands.push(dr);
+  else mergeOrAdd(dr, drafts, c);
+}
+
 // The monitored country is Syria. An event whose every place lies in another country (a Yemeni
 // missile, an Iraqi raid in Anbar, a Kuwaiti court case in an appended brief) is dropped, unless a
 // Syrian party takes part in it; talks and statements held abroad stay when they are about Syria.
@@ -343,11 +415,8 @@ function pickDate(ds: DateHit[], c: Candidate, s: Sentence, norm: string, all: C
   if (!usable.length) return null;
   // "since" dates (منذ …) only anchor aggregates
   // "منذ ثلاثة أيام" dates a day ("three days ago"); "منذ أشهر"، "منذ بدء الحملة" open a period
-  // without "منذ" in the 40 characters before the date, sinceFull's two patterns cannot match: only its first test is left
-  const since = (d: DateHit) => (!norm.slice(Math.max(s.start, d.ns - 40), d.ns).includes("منذ") ? normalizeKey(d.text).startsWith("منذ") && !(d.precision === "day" && d.startDate === d.endDate) : sinceFull(d));
-  const sinceFull = (d: DateHit) => (normalizeKey(d.text).startsWith("منذ") && !(d.precision === "day" && d.startDate === d.endDate)) || /منذ\s*(?:\S+\s*){0,4}$/.test(norm.slice(Math.max(s.start, d.ns - 40), d.ns)) && !/منذ\s*$/.test(norm.slice(Math.max(s.start, d.ns - 6), d.ns)) ? true : /منذ\s*$/.test(norm.slice(Math.max(s.start, d.ns - 6), d.ns));
   if (!c.aggregate) {
-    const nonSince = usable.filter((d) => !since(d));
+    const nonSince = usable.filter((d) => !since(d, s, norm));
     if (nonSince.length) usable = nonSince;
     else if (c.type !== "casualty_claim" && c.type !== "humanitarian") return null;
   } else {
@@ -355,9 +424,14 @@ function pickDate(ds: DateHit[], c: Candidate, s: Sentence, norm: string, all: C
     if (periods.length) usable = periods;
   }
   const seg = segmentOf(s, c.pos);
-  const score = (d: DateHit) => Math.abs(d.ns - c.pos) + (segmentOf(s, d.ns) === seg ? 0 : 40);
-  return usable.reduce((a, d) => (score(d) < score(a) ? d : a), usable[0]!);
+  return usable.reduce((a, d) => (dateScore(d, c, s, seg) < dateScore(a, c, s, seg) ? d : a), usable[0]!);
 }
+
+// (module-level, not closures made per candidate: tsx names every named closure it makes)
+const dateScore = (d: DateHit, c: Candidate, s: Sentence, seg: number) => Math.abs(d.ns - c.pos) + (segmentOf(s, d.ns) === seg ? 0 : 40);
+// without "منذ" in the 40 characters before the date, sinceFull's two patterns cannot match: only its first test is left
+const since = (d: DateHit, s: Sentence, norm: string) => (!norm.slice(Math.max(s.start, d.ns - 40), d.ns).includes("منذ") ? normalizeKey(d.text).startsWith("منذ") && !(d.precision === "day" && d.startDate === d.endDate) : sinceFull(d, s, norm));
+const sinceFull = (d: DateHit, s: Sentence, norm: string) => (normalizeKey(d.text).startsWith("منذ") && !(d.precision === "day" && d.startDate === d.endDate)) || /منذ\s*(?:\S+\s*){0,4}$/.test(norm.slice(Math.max(s.start, d.ns - 40), d.ns)) && !/منذ\s*$/.test(norm.slice(Math.max(s.start, d.ns - 6), d.ns)) ? true : /منذ\s*$/.test(norm.slice(Math.max(s.start, d.ns - 6), d.ns));
 
 function toDate(d: Draft, published: string | null): EventDate {
   const src = d.ownDate ?? d.inheritedDate;
@@ -369,14 +443,14 @@ function toDate(d: Draft, published: string | null): EventDate {
   return { start: null, end: null, precision: "unknown", text: "" };
 }
 
+const lowOf = (c: Count) => c.low ?? c.best ?? c.high;
+const highOf = (c: Count) => c.high ?? c.best ?? c.low;
 /** Two sources' figures for one incident: the lower bounds low, the higher bounds high, the first stays best. */
 function competeCount(cur: Count | null, next: Count | null): Count | null {
   if (!next) return cur;
   if (!cur) return next;
-  const lo = (c: Count) => c.low ?? c.best ?? c.high;
-  const hi = (c: Count) => c.high ?? c.best ?? c.low;
-  const los = [lo(cur), lo(next)].filter((v): v is number => v != null);
-  const his = [hi(cur), hi(next)].filter((v): v is number => v != null);
+  const los = [lowOf(cur), lowOf(next)].filter((v): v is number => v != null);
+  const his = [highOf(cur), highOf(next)].filter((v): v is number => v != null);
   const revisions: Revision[] = [...(cur.revisions ?? [{ value: cur.best ?? cur.low, qualifier: cur.qualifier, text: cur.text }])];
   if (!revisions.some((x) => x.text === next.text)) revisions.push({ value: next.best ?? next.low, qualifier: next.qualifier, text: next.text });
   return {
@@ -424,6 +498,7 @@ function absorb(into: Draft, d: Draft, fromHeadline: boolean): void {
   if (d.topic) into.topic = [...new Set([...(into.topic ?? []), ...d.topic])];
 }
 
+const violentish = (t: EventType) => VIOLENT.has(t) && t !== "territory_change";
 const looseTypes = new Set<EventType>(["ceasefire_violation_report", "casualty_claim", "humanitarian", "meeting", "agreement"]);
 
 function mergeOrAdd(d: Draft, drafts: Draft[], c: Candidate): void {
@@ -436,38 +511,39 @@ function mergeOrAdd(d: Draft, drafts: Draft[], c: Candidate): void {
   const retell = !d.ownDate && c.triggers.length > 0 && c.triggers.every((h) => DEFINITE.test(h.text));
   // "الهجوم بدأ بتفجير عربة مفخخة تلاه اشتباك": an anchorless sentence about "the attack" tells how it unfolded
   const elaborates = anchorless && c.triggers.some((h) => DEFINITE.test(h.text) && ATTACK_HEAD.test(h.text));
-  const fits = (e: Draft, sameType: boolean) => {
-    if (e.sentences.some((s) => s.index === idx)) return false; // two events of one sentence stay apart
-    const placeOk = (sameType && looseTypes.has(e.type)) || periodOnly || placesCompatible(e.ownPlaces ? e.places : [], d.ownPlaces ? d.places : []);
-    if (!placeOk || (!periodOnly && !datesCompatible(e.ownDate, d.ownDate))) return false;
-    if (d.type === "denial" && e.type === "denial" && d.claimed && e.claimed && !d.sources.some((x) => e.sources.some((y) => y.name === x.name))) return false;
-    // two parties' own figures or threats are two events, even when they look alike
-    if (d.namedSource && e.namedSource && (e.type === "casualty_claim" || e.type === "ceasefire_violation_report" || e.type === "threat") && !d.sources.some((x) => e.sources.some((y) => y.name === x.name))) return false;
-    if ((e.type === "threat" || e.type === "statement") && d.actors.length && e.actors.length && !d.actors.some((x) => e.actors.some((y) => y.country && y.country === x.country) || e.actors.some((y) => y.name === x.name))) return false;
-    return true;
-  };
   // 1. the latest event of the same type it is compatible with
   for (let i = drafts.length - 1; i >= 0; i--) {
     const e = drafts[i]!;
-    if (e.type === d.type && fits(e, true)) {
+    if (e.type === d.type && fits(e, true, d, idx, periodOnly)) {
       absorb(e, d, false);
       return;
     }
   }
   // 2. an anchorless violent mention right after a violent event of another kind retells it
-  const violentish = (t: EventType) => VIOLENT.has(t) && t !== "territory_change";
   if (((anchorless && !d.fatalities) || retell || elaborates) && violentish(d.type)) {
     for (let i = drafts.length - 1; i >= 0; i--) {
       const e = drafts[i]!;
       const eLast = Math.max(...e.sentences.map((s) => s.index));
       if (idx - eLast > 1) break;
-      if (violentish(e.type) && fits(e, false)) {
+      if (violentish(e.type) && fits(e, false, d, idx, periodOnly)) {
         absorb(e, d, false);
         return;
       }
     }
   }
   drafts.push(d);
+}
+
+/** Can draft d (of sentence idx) be merged into the earlier draft e? */
+function fits(e: Draft, sameType: boolean, d: Draft, idx: number, periodOnly: boolean): boolean {
+  if (e.sentences.some((s) => s.index === idx)) return false; // two events of one sentence stay apart
+  const placeOk = (sameType && looseTypes.has(e.type)) || periodOnly || placesCompatible(e.ownPlaces ? e.places : [], d.ownPlaces ? d.places : []);
+  if (!placeOk || (!periodOnly && !datesCompatible(e.ownDate, d.ownDate))) return false;
+  if (d.type === "denial" && e.type === "denial" && d.claimed && e.claimed && !d.sources.some((x) => e.sources.some((y) => y.name === x.name))) return false;
+  // two parties' own figures or threats are two events, even when they look alike
+  if (d.namedSource && e.namedSource && (e.type === "casualty_claim" || e.type === "ceasefire_violation_report" || e.type === "threat") && !d.sources.some((x) => e.sources.some((y) => y.name === x.name))) return false;
+  if ((e.type === "threat" || e.type === "statement") && d.actors.length && e.actors.length && !d.actors.some((x) => e.actors.some((y) => y.country && y.country === x.country) || e.actors.some((y) => y.name === x.name))) return false;
+  return true;
 }
 
 function attachCountOnly(d: Draft, drafts: Draft[], s: Sentence, aggregate: boolean): void {

@@ -108,6 +108,15 @@ export function findMentions(doc: Doc, text: string, published: string | null): 
   }
   parties.sort((a, b) => a.start - b.start);
 
+  // Dates first: findNumbers then reuses their spans instead of reading the dates a second time
+  // (warnings keep their order: numbers before dates).
+  let foundDates: DateMention[] = [];
+  let datesError: unknown = null;
+  try {
+    foundDates = findDates(text, published);
+  } catch (e) {
+    datesError = e;
+  }
   let numbers: NumHit[] = [];
   try {
     // findNumbers returns fresh objects: extended in place rather than copied
@@ -123,17 +132,14 @@ export function findMentions(doc: Doc, text: string, published: string | null): 
     warnings.push(`numbers: ${(e as Error).message}`);
   }
   let dates: DateHit[] = [];
-  try {
-    // findDates returns fresh objects: extended in place rather than copied
-    for (const d of findDates(text, published)) {
-      if (insideName(text, d.start, d.end)) continue;
-      const h = d as DateHit;
-      h.ns = doc.inv[d.start]!;
-      h.ne = doc.inv[d.end]!;
-      dates.push(h);
-    }
-  } catch (e) {
-    warnings.push(`dates: ${(e as Error).message}`);
+  if (datesError !== null) warnings.push(`dates: ${(datesError as Error).message}`);
+  // findDates returns fresh objects: extended in place rather than copied
+  for (const d of foundDates) {
+    if (insideName(text, d.start, d.end)) continue;
+    const h = d as DateHit;
+    h.ns = doc.inv[d.start]!;
+    h.ne = doc.inv[d.end]!;
+    dates.push(h);
   }
   let triggers = findAll(TRIG, norm, 0, norm.length, scan);
   const kills = findAll(KILL, norm, 0, norm.length, scan);
@@ -148,12 +154,11 @@ export function findMentions(doc: Doc, text: string, published: string | null): 
     const full = normalizeKey(p.text);
     const key = full.replace(/^(?:[وفب]|ال|بال|وال)+/, "");
     // words the gazetteer knows as villages but that are ordinary words here ("بجروح"، "حالات")
-    const last = full.split(" ").pop() ?? "";
+    const last = full.slice(full.lastIndexOf(" ") + 1); // = full.split(" ").pop()
     if (COMMON_WORDS.has(key) || COMMON_WORDS.has(full) || COMMON_WORDS.has(last) || COMMON_WORDS.has(last.replace(/^(?:[وفب]|ال|بال|وال)+/, ""))) continue;
     if ((METONYMS.has(key) || METONYMS.has(full)) && !/(?:^|\s)(?:في|الي|من|علي|قرب|بين|حول)\s*$/.test(norm.slice(Math.max(0, ns - 6), ns)) && !/^[بو]?(?:في|ب)/.test(normalizeKey(p.text))) continue;
     // a word that is both a trigger and a place ("الزيارة"، "المعركة") is the place after a place noun or in a list of places
-    const placeContext = () => /(?:بلد(?:ه|تي|ات)|قري(?:ه|تي)|قري|مدين(?:ه|تي)|حي|حيي|احياء|منطقه|بلدات|قري)\s+(?:[^\s]+\s+)?$/.test(norm.slice(Math.max(0, ns - 24), ns)) || /^و/.test(full);
-    if (overlapsTaken(ns, ne) && !/ /.test(key) && !placeContext()) continue;
+    if (overlapsTaken(ns, ne) && !/ /.test(key) && !placeContext(norm, ns, full)) continue;
     if (places.some((q) => q.ns <= ns && ne <= q.ne)) continue;
     if (sourceHits.some((h) => h.start <= ns && ne <= h.end + 2)) continue; // "حملة «الرقة تذبح بصمت»" names a source
     places.push({ start: p.start, end: p.end, text: p.text, place: p.place, ns, ne } as PlaceHit);
@@ -161,7 +166,12 @@ export function findMentions(doc: Doc, text: string, published: string | null): 
 
   // "قرية الزيارة"، "بلدة المعركة": a trigger word inside a named place is part of the name
   const named = places;
-  if (named.length) triggers = triggers.filter((h) => !named.some((p) => p.ns <= h.start && h.end <= p.ne + 1 && (h.start > p.ns || h.end - h.start >= p.ne - p.ns - 1)));
+  if (named.length) {
+    // a place can hold a trigger only if it starts at or before it and reaches its end: with the
+    // places in order, the furthest end among those starting at or before the trigger rules most out
+    const reach = reachBefore(named);
+    triggers = triggers.filter((h) => (reach !== null && furthest(named, reach, h.start) < h.end - 1) || !named.some((p) => p.ns <= h.start && h.end <= p.ne + 1 && (h.start > p.ns || h.end - h.start >= p.ne - p.ns - 1)));
+  }
   return {
     triggers,
     parties,
@@ -175,6 +185,34 @@ export function findMentions(doc: Doc, text: string, published: string | null): 
     places,
     warnings,
   };
+}
+
+/** reach[k] = the furthest ne among places[0..k], or null when the places are not in ns order. */
+function reachBefore(places: PlaceHit[]): Float64Array | null {
+  const reach = new Float64Array(places.length);
+  let mx = -Infinity;
+  for (let k = 0; k < places.length; k++) {
+    if (k > 0 && places[k]!.ns < places[k - 1]!.ns) return null;
+    mx = Math.max(mx, places[k]!.ne);
+    reach[k] = mx;
+  }
+  return reach;
+}
+/** The furthest ne among the places starting at or before pos (-Infinity: none). */
+function furthest(places: PlaceHit[], reach: Float64Array, pos: number): number {
+  let lo = 0;
+  let hi = places.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (places[mid]!.ns <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? -Infinity : reach[lo - 1]!;
+}
+
+// (a function, not a closure made per place: tsx names every named closure it makes)
+function placeContext(norm: string, ns: number, full: string): boolean {
+  return /(?:بلد(?:ه|تي|ات)|قري(?:ه|تي)|قري|مدين(?:ه|تي)|حي|حيي|احياء|منطقه|بلدات|قري)\s+(?:[^\s]+\s+)?$/.test(norm.slice(Math.max(0, ns - 24), ns)) || /^و/.test(full);
 }
 
 function partyOf(h: Hit<PartyEntry>, original: string): PartyHit {

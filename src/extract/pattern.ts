@@ -12,6 +12,7 @@
 // one whole word only keep their answer by that word (tryBucket): most tries need no regex.
 import { foldChar } from "../arabic/normalize.js";
 import { firstChars, mayStartWith } from "./prefixes.js";
+import { firstWordsOf } from "./firstWords.js";
 
 /** Fold only Arabic letters of a pattern (regex syntax and ASCII stay as written). */
 export function foldPattern(p: string): string {
@@ -41,6 +42,8 @@ interface Bucket<T> {
   words: Map<string, number> | null;
   /** a bucket mixing both kinds: its letter-only entries (answers kept) and the others (regex), see tryBucket */
   split: Split<T> | null;
+  /** every letter run a match can start with (see firstWords.ts); null: unknown, the regex always runs */
+  first: Set<string> | null;
 }
 
 interface Split<T> {
@@ -75,12 +78,39 @@ function makeBucket<T>(xs: T[], prefixes: Set<string>[]): Bucket<T> {
     if (lettersAt.length && restAt.length) {
       const part = (at: number[]): Bucket<T> => ({
         re: bucketRe(at.map((k) => res[k]!)), entries: at.map((k) => xs[k]!), prefixes: at.map((k) => prefixes[k]!),
-        bySubset: new Map(), words: wordOnly(at.map((k) => res[k]!)), split: null,
+        bySubset: new Map(), words: wordOnly(at.map((k) => res[k]!)), split: null, first: firstWords(at.map((k) => res[k]!)),
       });
       split = { letters: part(lettersAt), rest: part(restAt), lettersAt, restAt };
     }
   }
-  return { re: bucketRe(res), entries: xs, prefixes, bySubset: new Map(), words, split };
+  return { re: bucketRe(res), entries: xs, prefixes, bySubset: new Map(), words, split, first: firstWords(res) };
+}
+
+/** The union of the entries' first words, or null when one entry's are unknown. */
+function firstWords(xs: { re: string }[]): Set<string> | null {
+  const out = new Set<string>();
+  for (const e of xs) {
+    const f = firstWordsOf(foldPattern(e.re));
+    if (f === null) return null;
+    for (const w of f) out.add(w);
+  }
+  return out;
+}
+
+// The letter run text[at, runEnd), sliced once for the tries of one word split (both buckets of a
+// lexicon, both parts of a split bucket ask for it).
+let wText: string | null = null;
+let wStart = -1;
+let wEnd = -1;
+let wStr = "";
+function wordAt(text: string, at: number, runEnd: number): string {
+  if (at !== wStart || runEnd !== wEnd || text !== wText) {
+    wStr = text.slice(at, runEnd);
+    wText = text;
+    wStart = at;
+    wEnd = runEnd;
+  }
+  return wStr;
 }
 
 /** End of the last tryBucket hit (a module variable: no object per try). */
@@ -95,7 +125,7 @@ let hitEnd = 0;
 function tryBucket<T>(b: Bucket<T>, text: string, at: number, runEnd: number): number {
   const words = b.words;
   if (words !== null && runEnd >= 0) {
-    const w = text.slice(at, runEnd);
+    const w = wordAt(text, at, runEnd);
     const kept = words.get(w);
     if (kept !== undefined) {
       hitEnd = runEnd;
@@ -136,6 +166,8 @@ function tryBucket<T>(b: Bucket<T>, text: string, at: number, runEnd: number): n
     }
     return ir; // hitEnd is rest's
   }
+  // no entry can begin with this word: the regex would fail
+  if (b.first !== null && runEnd >= 0 && !b.first.has(wordAt(text, at, runEnd))) return -1;
   b.re.lastIndex = at;
   const m = b.re.exec(text);
   if (!m) return -1;
@@ -394,6 +426,10 @@ export interface Scan {
   splitLight: Uint8Array;
   /** what the lexicons can match at the core (null: the core is past the end) */
   splitTriple: (Triple | null)[];
+  /** where the letter run of starts[k] ends: the run end of every split of the word */
+  wordEnd: Int32Array;
+  /** the letter run from each split, sliced by the first lexicon that asks (see wordAt) */
+  splitWord: (string | undefined)[];
   /** word starts glued to a digit before them ("5قتلى"): never a lexicon hit, still a word start */
   glued: Int32Array;
   classVersion: number;
@@ -407,6 +443,7 @@ let bufFrom = new Int32Array(1025);
 let bufAt = new Int32Array(4096);
 let bufLight = new Uint8Array(4096);
 let bufGlued = new Int32Array(64);
+let bufEnd = new Int32Array(1024);
 function grown<A extends Int32Array | Uint8Array>(a: A, need: number): A {
   if (need <= a.length) return a;
   const b = new (a.constructor as new (n: number) => A)(Math.max(need, a.length * 2));
@@ -463,6 +500,7 @@ export function scanWords(text: string): Scan {
       if (nw + 1 >= bufStarts.length) {
         bufStarts = grown(bufStarts, nw + 2);
         bufFrom = grown(bufFrom, bufStarts.length + 1);
+        bufEnd = grown(bufEnd, bufStarts.length);
       }
       if (q + MAX_SPLITS > bufAt.length) {
         bufAt = grown(bufAt, q + MAX_SPLITS);
@@ -477,6 +515,7 @@ export function scanWords(text: string): Scan {
     }
     i++;
     while (i < n && isLetterAt(text, i)) i++;
+    if (!isGlued) bufEnd[nw - 1] = i;
   }
   bufFrom[nw] = q;
   const triples: (Triple | null)[] = new Array(q);
@@ -503,6 +542,8 @@ export function scanWords(text: string): Scan {
     splitAt: bufAt.slice(0, q),
     splitLight: bufLight.slice(0, q),
     splitTriple: triples,
+    wordEnd: bufEnd.slice(0, nw),
+    splitWord: new Array<string | undefined>(q),
     glued: bufGlued.slice(0, ng),
     classVersion,
     lexicons: LEXICONS.length,
@@ -513,6 +554,7 @@ export function scanWords(text: string): Scan {
     bufFrom = new Int32Array(1025);
     bufAt = new Int32Array(4096);
     bufLight = new Uint8Array(4096);
+    bufEnd = new Int32Array(1024);
   }
   if (bufGlued.length > 1 << 16) bufGlued = new Int32Array(64);
   return out;
@@ -559,7 +601,7 @@ export function findAll<T>(lex: CompiledLexicon<T>, text: string, from = 0, to =
   const sc = isFresh(scan, text) ? scan : scanWords(text);
   const out: Hit<T>[] = [];
   let minStart = from;
-  const { starts, wordMask, splitFrom, splitAt, splitLight, splitTriple } = sc;
+  const { starts, wordMask, splitFrom, splitAt, splitLight, splitTriple, wordEnd, splitWord } = sc;
   const bit = lex.bit;
   const n = text.length;
   for (let k = 0; k < starts.length; k++) {
@@ -567,6 +609,10 @@ export function findAll<T>(lex: CompiledLexicon<T>, text: string, from = 0, to =
     if (i < minStart) continue;
     if (i >= to) break;
     if ((wordMask[k]! & bit) === 0) continue; // no split of this word can start an entry
+    // end of the letter run from every split (they lie in one word): -1 when a surrogate follows
+    // it, which \p{L} may call a letter
+    let runEnd = wordEnd[k]!;
+    if (runEnd < n && (text.charCodeAt(runEnd) & 0xf800) === 0xd800) runEnd = -1;
     // no per-split arrays or strings: only the winning hit's text is sliced
     let bestEnd = -1;
     let bestEntry: T | null = null;
@@ -575,10 +621,14 @@ export function findAll<T>(lex: CompiledLexicon<T>, text: string, from = 0, to =
       if (!t || (!classesFull && (t.mask & bit) === 0)) continue; // nothing of this lexicon starts here
       const at = splitAt[q]!;
       const pair = classesFull ? [lex.byCode.get(text.charCodeAt(at)) ?? null, lex.any] : (t.answers[lex.slot] as (Bucket<T> | null)[]);
-      // end of the letter run from `at` (-1: a surrogate follows it, which \p{L} may call a letter)
-      let runEnd = at;
-      while (runEnd < n && isLetterAt(text, runEnd)) runEnd++;
-      if (runEnd < n && (text.charCodeAt(runEnd) & 0xf800) === 0xd800) runEnd = -1;
+      // the split's word as an earlier lexicon sliced it (its hash is kept with it)
+      const known = splitWord[q];
+      if (known !== undefined) {
+        wText = text;
+        wStart = at;
+        wEnd = runEnd;
+        wStr = known;
+      }
       for (let pass = 0; pass < 2; pass++) {
         const b = pair[pass];
         if (!b) continue;
@@ -592,6 +642,7 @@ export function findAll<T>(lex: CompiledLexicon<T>, text: string, from = 0, to =
           bestEntry = entry;
         }
       }
+      if (known === undefined && wStart === at && wEnd === runEnd && wText === text) splitWord[q] = wStr;
     }
     if (bestEntry !== null) {
       out.push({ start: i, end: bestEnd, text: text.slice(i, bestEnd), entry: bestEntry });

@@ -64,12 +64,12 @@ export function assignRoles(type: EventType, ps: PartyHit[], pos: number, norm: 
     const agentL = /^(?:ل|لل)/.test(norm.slice(at, at + 2)) && ATTACK_WORD.test(lastWord);
     const vso = VSO_TARGET_VERB.test(before);
     // the marker text and its tests are made at most once per party, and only when a branch asks
+    // (written out, not a closure made per party: tsx names every named closure it makes)
     let marked: string | null = null;
     let act: boolean | null = null;
-    const actMarker = () => (act ??= ACT_RE.test((marked ??= markerText(before))));
     if (agentL || vso) actors.push(p);
-    else if (!subject && VICTIMS_BEFORE.test(before) && !actMarker()) targets.push(p);
-    else if (subject || actMarker() || /^(?:[وف])?(?:اطلق|نفذ|شن|ارتكب|تبن)/.test(lastWord)) actors.push(p);
+    else if (!subject && VICTIMS_BEFORE.test(before) && !(act ??= ACT_RE.test((marked ??= markerText(before))))) targets.push(p);
+    else if (subject || (act ??= ACT_RE.test((marked ??= markerText(before)))) || /^(?:[وف])?(?:اطلق|نفذ|شن|ارتكب|تبن)/.test(lastWord)) actors.push(p);
     else if (TGT_RE.test((marked ??= markerText(before)))) targets.push(p);
     else (at <= pos ? actors : targets).push(p);
   }

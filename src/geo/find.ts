@@ -197,17 +197,18 @@ const NAME_STOP = new Set(["كامل", "كامله", "باكمله", "باكمل
 function unknownNeighbourhoods(toks: GeoToken[], work: Work[], text: string, map: Int32Array, date: string | null): PlaceMention[] {
   const out: PlaceMention[] = [];
   if (!work.length) return out;
-  const covered = new Set<number>();
-  for (const w of work) for (let k = w.start; k < w.end; k++) covered.add(k);
+  const covered = new Uint8Array(toks.length + 1); // 1: token inside a found mention
+  for (const w of work) for (let k = w.start; k < w.end; k++) covered[k] = 1;
   const townLike = (w: Work) => {
     const p = w.ranked[0]?.place;
     return !!p && (p.kind === "city" || p.kind === "town" || p.kind === "foreign_city");
   };
   for (let k = 0; k + 1 < toks.length; k++) {
-    // every form of حي has at most four letters
-    if (toks[k]!.t.length > 4 || !HAYY.has(toks[k]!.t) || covered.has(k) || covered.has(k + 1)) continue;
+    // every form of حي has at most four letters and ends in ي
+    const t = toks[k]!.t;
+    if (t.length > 4 || t.charCodeAt(t.length - 1) !== 0x064a || !HAYY.has(t) || covered[k] === 1 || covered[k + 1] === 1) continue;
     let e = k + 1;
-    while (e < toks.length && e - k <= 2 && !covered.has(e) && !isAnyGap(toks[e]!.gap) && toks[e]!.num === undefined && !NAME_STOP.has(toks[e]!.t) &&
+    while (e < toks.length && e - k <= 2 && covered[e] !== 1 && !isAnyGap(toks[e]!.gap) && toks[e]!.num === undefined && !NAME_STOP.has(toks[e]!.t) &&
       !(e > k + 1 && /^[وبل]/.test(toks[e]!.t) && !toks[e]!.t.startsWith("ال")))
       e++;
     if (e === k + 1) continue;
@@ -243,8 +244,10 @@ function itsCountryside(gaz: Gazetteer, toks: GeoToken[], work: Work[], text: st
   let wi = 0;
   for (let k = 1; k < toks.length; k++) {
     const t = toks[k]!.t;
-    // every match ends in "…فه"/"…فها": spares the regex on ordinary words
-    if (!(t.endsWith("فه") || t.endsWith("فها"))) continue;
+    // every match ends in "…فه"/"…فها": spares the regex on ordinary words (char codes: no string compares)
+    const L = t.length;
+    const z = t.charCodeAt(L - 1);
+    if (!(z === 0x0647 ? t.charCodeAt(L - 2) === 0x0641 : z === 0x0627 && t.charCodeAt(L - 2) === 0x0647 && t.charCodeAt(L - 3) === 0x0641)) continue;
     const m = RIFUHA.exec(t);
     if (!m) continue;
     while (wi < work.length && work[wi]!.end <= k) wi++;

@@ -43,7 +43,9 @@ const POINTLIKE = new Set<GazKind>(["city", "town", "neighbourhood", "camp", "ai
  * its type-noun kinds. Returns, per mention, candidates sorted best first with their raw scores.
  */
 export function rankTogether(cands: GazPlace[][], kinds: (readonly GazKind[] | null)[], keys: string[] = []): Ranked[][] {
+  const rep = repeats(cands, kinds, keys);
   const pri = cands.map((cs, m) => {
+    if (rep[m] !== m) return null;
     // a place whose main name is the phrase beats one that only lists it as an alias
     const base = cs.map((p) => prior(p, kinds[m]!) + (keys[m] && mainKey(p) === keys[m] ? 0.15 : 0));
     // "دير الزور" alone is the city, not the governorate/district/sub-district of the same name
@@ -53,6 +55,7 @@ export function rankTogether(cands: GazPlace[][], kinds: (readonly GazKind[] | n
       });
     return base;
   });
+  for (let m = 0; m < pri.length; m++) if (rep[m] !== m) pri[m] = pri[rep[m]!]!;
   let best = cands.map((cs, m) => argmax(pri[m]!, cs));
   // only mentions with a choice need context; a report naming one place needs none
   const rounds = cands.length >= 2 && cands.some((cs) => cs.length > 1);
@@ -92,11 +95,21 @@ export function rankTogether(cands: GazPlace[][], kinds: (readonly GazKind[] | n
       nearMemo.set(p, r);
       return r;
     };
-    ranked = cands.map((cs, m) => {
-      if (cs.length < 2) return ranked[m]!;
+    const prevRanked = ranked;
+    ranked = [];
+    for (let m = 0; m < cands.length; m++) {
+      const cs = cands[m]!;
+      if (cs.length < 2) {
+        ranked.push(prevRanked[m]!);
+        continue;
+      }
+      if (rep[m] !== m) {
+        ranked.push(ranked[rep[m]!]!);
+        continue;
+      }
       const own = best[m];
       const ownAlone = own ? chosen.get(own) === 1 : false;
-      return byScore(cs.map((p, k) => {
+      ranked.push(byScore(cs.map((p, k) => {
         let s = pri[m]![k]!;
         let near: Ranked["near"];
         if (POINTLIKE.has(p.kind) || p.kind === "rural" || p.kind === "region") {
@@ -116,14 +129,42 @@ export function rankTogether(cands: GazPlace[][], kinds: (readonly GazKind[] | n
           if (n > 0) s += 0.2;
         }
         return { place: p, s, near };
-      }));
-    });
+      })));
+    }
     const next = ranked.map((r) => r[0]?.place ?? null);
     const stable = next.every((b, m) => b === best[m]);
     best = next;
     if (stable && round > 0) break;
   }
   return ranked;
+}
+
+/**
+ * For each mention, the first mention ranked exactly like it (itself when none): the same
+ * candidates in the same order, the same type-noun kinds and the same phrase. A place named again
+ * in a report has the same choice as before in every round (by induction: the same scores, the
+ * same own choice, never alone), so its ranking is the first one's; read-only, shared.
+ */
+function repeats(cands: GazPlace[][], kinds: (readonly GazKind[] | null)[], keys: string[]): Int32Array {
+  const rep = new Int32Array(cands.length);
+  // the first mention of each phrase; a later one with other kinds or places keeps its own ranking
+  const first = new Map<string, number>();
+  for (let m = 0; m < cands.length; m++) {
+    rep[m] = m;
+    const key = keys[m] ?? "";
+    const r = first.get(key);
+    if (r === undefined) first.set(key, m);
+    else if (sameKinds(kinds[r]!, kinds[m]!) && sameList(cands[r]!, cands[m]!)) rep[m] = r;
+  }
+  return rep;
+}
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+function sameKinds(a: readonly GazKind[] | null, b: readonly GazKind[] | null): boolean {
+  return a === b || (a !== null && b !== null && sameList(a, b));
 }
 
 /**

@@ -77,6 +77,33 @@ interface Memo {
   infos: Map<string, TokInfo>;
   /** last-three-letter bins of every word that can matter (see tailBin); 0 = no such word ends so */
   tails: Uint8Array;
+  /** gazetteer phrases as a tree of their words (see phraseTrie) */
+  trie: Map<string, PhraseNode>;
+}
+
+/** One word of a gazetteer phrase: the phrase ending here (a byPhrase key) and the words that may follow. */
+interface PhraseNode {
+  key: string | null;
+  next: Map<string, PhraseNode> | null;
+}
+
+// The phrases starting at a token are found by walking this tree word by word: no phrase string
+// is built and hashed per length tried. A key's words are key.split(" "), so a node's key equals
+// the phrase joined from the tokens walked to it.
+function phraseTrie(gaz: Gazetteer): Map<string, PhraseNode> {
+  const root = new Map<string, PhraseNode>();
+  for (const key of gaz.byPhrase.keys()) {
+    const words = key.split(" ");
+    let level = root;
+    let node: PhraseNode | undefined;
+    for (let k = 0; k < words.length; k++) {
+      node = level.get(words[k]!);
+      if (!node) level.set(words[k]!, (node = { key: null, next: null }));
+      if (k < words.length - 1) level = node.next ??= new Map();
+    }
+    node!.key = key;
+  }
+  return root;
 }
 // per gazetteer (a user overlay makes another one)
 const memos = new WeakMap<Gazetteer, Memo>();
@@ -99,7 +126,7 @@ function memoOf(gaz: Gazetteer): Memo {
   };
   for (const f of gaz.maxLen.keys()) mark(f);
   for (const w of ["ريفي", "ارياف", "الريف", ...LOOSE_CUES]) mark(w);
-  m = { infos: new Map(), tails };
+  m = { infos: new Map(), tails, trie: phraseTrie(gaz) };
   memos.set(gaz, m);
   return m;
 }
@@ -137,6 +164,8 @@ export function recognize(gaz: Gazetteer, toks: GeoToken[], original: string, ma
   const n = toks.length;
   const memo = memoOf(gaz);
   const infos: TokInfo[] = new Array(n);
+  // phrase keys by length - 1 for one reading (null: no phrase of that length), reused per reading
+  const found: (string | null)[] = [];
   for (let k = 0; k < n; k++) infos[k] = infoOf(gaz, memo, toks[k]!.t);
   let i = 0;
   while (i < n) {
@@ -175,19 +204,21 @@ export function recognize(gaz: Gazetteer, toks: GeoToken[], original: string, ma
     type Cand = { len: number; key: string; pre: string };
     const cands: Cand[] = [];
     for (const { f, pre } of forms) {
-      const ml = gaz.maxLen.get(f);
-      if (!ml) continue;
-      let phrase = f;
-      const keys: string[] = [f];
-      for (let len = 2; len <= ml && i + len <= n; len++) {
+      let node = memo.trie.get(f);
+      if (!node) continue;
+      // found[len - 1]: the phrase of len words from here, if the gazetteer has it; longest first below
+      found.length = 0;
+      found.push(node.key);
+      for (let len = 2; i + len <= n && node.next !== null; len++) {
         const nt = toks[i + len - 1]!;
         if (isAnyGap(nt.gap)) break;
-        phrase += " " + nt.t;
-        keys.push(phrase);
+        node = node.next.get(nt.t);
+        if (!node) break;
+        found.push(node.key);
       }
-      for (let len = keys.length; len >= 1; len--) if (gaz.byPhrase.has(keys[len - 1]!)) cands.push({ len, key: keys[len - 1]!, pre });
+      for (let k = found.length - 1; k >= 0; k--) if (found[k] !== null) cands.push({ len: k + 1, key: found[k]!, pre });
     }
-    cands.sort((x, y) => y.len - x.len || x.pre.length - y.pre.length);
+    if (cands.length > 1) cands.sort((x, y) => y.len - x.len || x.pre.length - y.pre.length);
 
     let accepted: RawMention | null = null;
     for (const c of cands) {
@@ -196,7 +227,8 @@ export function recognize(gaz: Gazetteer, toks: GeoToken[], original: string, ma
         ? { ts: i, kinds: null, strong: true, weak: true, why: "query" }
         : gateOf(gaz, toks, i, c.key, c.pre, ids, out, original, map);
       if (!gate) continue;
-      accepted = { a: i, b: i + c.len, key: c.key, ids, ...gate, skip: cliticSkip(c.pre) };
+      // (the gate's fields written out: a spread builds the object the slow way)
+      accepted = { a: i, b: i + c.len, key: c.key, ids, ts: gate.ts, kinds: gate.kinds, strong: gate.strong, weak: gate.weak, why: gate.why, skip: cliticSkip(c.pre) };
       break;
     }
     if (!accepted) {
@@ -298,7 +330,7 @@ function gateOf(
     if (ids.every((k) => needsCue(gaz.places[k]!))) level = Math.max(level, 1);
     // a one-word neighbourhood name ("القصور"، "الميدان") is a common word too often
     if (!key.includes(" ") && ids.every((k) => gaz.places[k]!.kind === "neighbourhood")) level = Math.max(level, 1);
-    const bare = key.replace(/^ال/, "");
+    const bare = key.startsWith("ال") ? key.slice(2) : key;
     if (!key.includes(" ") && bare.length <= 2) level = Math.max(level, 2);
     else if (pre && !key.includes(" ") && bare.length <= 3 && !ids.some((k) => isWellKnown(gaz.places[k]!))) level = Math.max(level, 1);
   }

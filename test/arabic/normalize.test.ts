@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { foldChar, normalizeKey, normalizeKeyViaMap, normalizeWithMap } from "../../src/arabic/normalize.js";
+import { foldChar, foldRange, normalizeKey, normalizeKeyViaMap, normalizeWithMap } from "../../src/arabic/normalize.js";
 
 test("foldChar folds alef forms, ya, ta marbuta and drops marks", () => {
   assert.equal(foldChar("أ"), "ا");
@@ -79,4 +79,17 @@ test("normalizeKeyViaMap equals normalizeKey (whitespace runs, marks inside runs
   const samples = ["", " ", "\n", "  قصف  \n\n غارة ", "ﷺ قصف", "\u064e"];
   for (let k = 0; k < 400; k++) samples.push(Array.from({ length: rnd(12) }, () => pieces[rnd(pieces.length)]).join(""));
   for (const t of samples) assert.equal(normalizeKeyViaMap(t), normalizeKey(t), JSON.stringify(t));
+});
+
+test("foldRange folds any stretch without whitespace as normalizeKey does (short and long words, expansions)", () => {
+  // letters, hamza forms, harakat, tatweel, zero-width joiners, presentation forms (one becomes two), Latin, a surrogate pair
+  const pool = ["ا", "أ", "إ", "آ", "ة", "ى", "ق", "ت", "ل", "\u064f", "\u0650", "\u0640", "\u200d", "\ufefb", "\ufdf2", "ﻻ", "B", "x", "٣", "😀"];
+  let seed = 11;
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) % n);
+  for (let k = 0; k < 3000; k++) {
+    const s = Array.from({ length: 1 + rnd(14) }, () => pool[rnd(pool.length)]).join("");
+    const pre = "و ";
+    const text = pre + s + " ف";
+    assert.equal(foldRange(text, pre.length, pre.length + s.length), normalizeKey(s), JSON.stringify(s));
+  }
 });
