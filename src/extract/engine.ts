@@ -417,7 +417,8 @@ function absorb(into: Draft, d: Draft, fromHeadline: boolean): void {
     if (!into.fatalities) into.fatalities = d.fatalities;
     if (!into.injured) into.injured = d.injured;
   }
-  into.actors = unionParties(into.actors, d.actors);
+  // a side the event already hit does not turn into its attacker through a later sentence's clash roles
+  into.actors = unionParties(into.actors, into.actors.length ? d.actors.filter((a) => !into.targets.some((t) => t.name === a.name)) : d.actors);
   into.targets = unionParties(into.targets, d.targets).filter((t) => !into.actors.some((a) => a.name === t.name && t.kind !== "civilians"));
   for (const [k, v] of Object.entries(d.details)) if (!(k in into.details)) into.details[k] = v;
   into.strength = Math.max(into.strength, d.strength);
@@ -461,7 +462,8 @@ function mergeOrAdd(d: Draft, drafts: Draft[], c: Candidate): void {
       const e = drafts[i]!;
       const eLast = Math.max(...e.sentences.map((s) => s.index));
       if (idx - eLast > 1) break;
-      if (violentish(e.type) && fits(e, false)) {
+      // "استعادت الفصائل البلدة… وأسفرت المعارك عن مقتل…": the definite battle is the takeover's own fighting
+      if ((violentish(e.type) || (retell && d.type === "armed_clash" && e.type === "territory_change")) && fits(e, false)) {
         absorb(e, d, false);
         return;
       }
