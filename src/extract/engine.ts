@@ -425,6 +425,7 @@ function absorb(into: Draft, d: Draft, fromHeadline: boolean): void {
   if (d.topic) into.topic = [...new Set([...(into.topic ?? []), ...d.topic])];
 }
 
+const OTHER_VERSION = /^(?:[وف])?(?:في المقابل|بالمقابل|من جهت\S*|من جانب\S*)[،,]? (?:\S+ )?(?:قال|قالت|ذكر|ذكرت|افاد|افادت|اعلن|اعلنت|اكد|اكدت|اتهم|اتهمت|زعم|زعمت|اشار|اشارت)(?:\s|$)/;
 const looseTypes = new Set<EventType>(["ceasefire_violation_report", "casualty_claim", "humanitarian", "meeting", "agreement"]);
 
 function mergeOrAdd(d: Draft, drafts: Draft[], c: Candidate): void {
@@ -437,9 +438,11 @@ function mergeOrAdd(d: Draft, drafts: Draft[], c: Candidate): void {
   const retell = !d.ownDate && c.triggers.length > 0 && c.triggers.every((h) => DEFINITE.test(h.text));
   // "الهجوم بدأ بتفجير عربة مفخخة تلاه اشتباك": an anchorless sentence about "the attack" tells how it unfolded
   const elaborates = anchorless && c.triggers.some((h) => DEFINITE.test(h.text) && ATTACK_HEAD.test(h.text));
+  // "في المقابل، ذكرت X أن القصف التركي طال قرى…": the other side's version of the attack just told, with its own villages
+  const version = retell && OTHER_VERSION.test(d.sentences[0]!.text);
   const fits = (e: Draft, sameType: boolean) => {
     if (e.sentences.some((s) => s.index === idx)) return false; // two events of one sentence stay apart
-    const placeOk = (sameType && looseTypes.has(e.type)) || periodOnly || placesCompatible(e.ownPlaces ? e.places : [], d.ownPlaces ? d.places : []);
+    const placeOk = (sameType && looseTypes.has(e.type)) || periodOnly || (version && sameType && idx - Math.max(...e.sentences.map((s) => s.index)) <= 2) || placesCompatible(e.ownPlaces ? e.places : [], d.ownPlaces ? d.places : []);
     if (!placeOk || (!periodOnly && !datesCompatible(e.ownDate, d.ownDate))) return false;
     if (d.type === "denial" && e.type === "denial" && d.claimed && e.claimed && !d.sources.some((x) => e.sources.some((y) => y.name === x.name))) return false;
     // two parties' own figures or threats are two events, even when they look alike

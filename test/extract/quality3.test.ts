@@ -89,3 +89,23 @@ test("'وأسفرت المعارك عن مقتل…' after a takeover is that ta
   assert.equal(t.fatalities?.best, 20);
   assert.ok(!t.actors.some((p) => p.name === "Syrian Arab Army"));
 });
+
+test("'في المقابل، ذكرت X أن القصف طال قرى…' is the other side's version of the shelling just told, not a second one", () => {
+  const r = run("قصف الجيش التركي مساء أمس بالمدفعية محيط بلدة تل رفعت في ريف حلب الشمالي.\nفي المقابل، ذكرت مصادر كردية أن القصف طال قرى شوارغة وأم الحوش، ما أدى إلى إصابة ثلاثة مدنيين.");
+  const e = one(r.events, "shelling");
+  assert.equal(e.injured?.best, 3);
+  // a reply by the other side is an action of its own, not a version
+  const q = run("قصفت الفصائل أمس مواقع لقوات النظام في بلدة جورين.\nفي المقابل، ردت قوات النظام بقصف مدفعي على بلدة كفرنبل.");
+  assert.equal(only(q.events, "shelling").length, 2);
+});
+
+test("sources: 'بحسب ما ذكرت شبكة محلية' names a source", () => {
+  const e = one(run("خطف مسلحون مجهولون صباح اليوم سائقاً من بلدة القريا، بحسب ما ذكرت شبكة محلية.").events, "abduction");
+  assert.equal(e.stance, "claimed");
+  assert.ok(e.sources.some((s) => /شبكة محلية/.test(s.text ?? "")));
+});
+
+test("barrels after a number are accusative ('عشرين برميلاً متفجراً') and still an air strike", () => {
+  const e = one(run("وألقت مروحيات النظام صباح اليوم أكثر من عشرين برميلاً متفجراً على بلدة الهبيط.").events, "air_strike");
+  assert.ok(e.locations.some((l) => /Hbit|Habit/.test(l.name)));
+});
