@@ -109,7 +109,8 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
     }
     const trig = startsIn(m.triggers, s.start, s.end);
     const parties = startsIn(m.parties, s.start, s.end);
-    const dates = nsIn(m.dates, s.start, s.end);
+    // "قضى متأثراً بجروح أصيب بها أمس": that day is when he was wounded, not when this sentence's event happened
+    const dates = nsIn(m.dates, s.start, s.end).filter((d) => !WOUND_DAY.test(norm.slice(Math.max(s.start, d.ns - 24), d.ns)));
     // a place named as where the attacker came from ("أقلعت من قاعدة حميميم"، "المتمركزة في معسكر جورين") is not where it struck
     const places = nsIn(m.places, s.start, s.end).filter((p) => !originBefore(norm.slice(Math.max(s.start, p.ns - 40), p.ns)));
     const counts = sentenceCounts(s, m, norm, text, doc.map, doc.inv);
@@ -425,6 +426,7 @@ function absorb(into: Draft, d: Draft, fromHeadline: boolean): void {
   if (d.topic) into.topic = [...new Set([...(into.topic ?? []), ...d.topic])];
 }
 
+const WOUND_DAY = /(?:اصيب|اصيبت|اصيبوا|اصيبا|تعرض|تعرضت)(?:ها|ه)? (?:بها|بهما|لها) $/;
 const OTHER_VERSION = /^(?:[وف])?(?:في المقابل|بالمقابل|من جهت\S*|من جانب\S*)[،,]? (?:\S+ )?(?:قال|قالت|ذكر|ذكرت|افاد|افادت|اعلن|اعلنت|اكد|اكدت|اتهم|اتهمت|زعم|زعمت|اشار|اشارت)(?:\s|$)/;
 const looseTypes = new Set<EventType>(["ceasefire_violation_report", "casualty_claim", "humanitarian", "meeting", "agreement"]);
 

@@ -109,3 +109,10 @@ test("barrels after a number are accusative ('عشرين برميلاً متفج
   const e = one(run("وألقت مروحيات النظام صباح اليوم أكثر من عشرين برميلاً متفجراً على بلدة الهبيط.").events, "air_strike");
   assert.ok(e.locations.some((l) => /Hbit|Habit/.test(l.name)));
 });
+
+test("'متأثراً بجروح أصيب بها أمس' dates the wounding, not the sentence's event", () => {
+  const e = one(run("وقُتل رجلان اليوم في قصف مدفعي على بلدة كفرزيتا، وقضى طفل متأثراً بجروح أصيب بها أمس.").events, "shelling");
+  assert.equal(e.date.start, "2020-03-11");
+  const f = one(run("وقُتل رجلان في قصف مدفعي على بلدة كفرزيتا، وقضى طفل متأثراً بجروح أصيب بها أمس.").events, "shelling");
+  assert.notEqual(f.date.start, "2020-03-10");
+});
