@@ -73,7 +73,7 @@ export function assignRoles(type: EventType, ps: PartyHit[], pos: number, norm: 
     let act: boolean | null = null;
     const actMarker = () => (act ??= ACT_RE.test((marked ??= markerText(before))));
     if (agentL || vso) actors.push(p);
-    else if (HIT_PROPERTY.test(before)) targets.push(p);
+    else if ((before.includes("تابع") || before.includes("تبع")) && HIT_PROPERTY.test(before)) targets.push(p);
     else if (!subject && VICTIMS_BEFORE.test(before) && !actMarker()) targets.push(p);
     else if (subject || actMarker() || /^(?:[وف])?(?:اطلق|نفذ|شن|ارتكب|تبن|نصب|زرع|هاجم)/.test(lastWord)) actors.push(p);
     else if (TGT_RE.test((marked ??= markerText(before)))) targets.push(p);
