@@ -307,7 +307,7 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
   const bigPeriod = (f.killedValue ?? 0) >= 50 || f.periodDate === true;
   // a roundup that names one incident's day ("ليل الجمعة") and a small toll tells an incident
   const incident = f.dayDate === true && (f.killedValue ?? 0) < 10 && violent.length > 0;
-  const scattered = f.killed && SCATTERED.test(s.text);
+  const scattered = f.killed && (s.text.includes("متفرق") || s.text.includes("عده") || s.text.includes("مختلف") || s.text.includes("عدد من")) && SCATTERED.test(s.text);
   if (!absorbViolent && f.killed && (scattered || isAggregate(s.text)) && !bothSides && (scattered || (!incident && (violentTypes.size !== 1 || violent.every((h) => h.entry.strength < 1) || bigPeriod)))) {
     out.push({ type: "casualty_claim", pos: s.start, strength: 0.8, triggers: [], aggregate: true });
     absorbViolent = true;
