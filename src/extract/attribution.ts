@@ -18,6 +18,8 @@ export interface Attribution {
 }
 
 const GENERIC_SOURCE = new Set(["local sources"]);
+// "قال مسؤول الإعلام في الجبهة الوطنية": a group's media officer speaks for it, like its spokesman
+const MEDIA_OFFICER = /(?:مسؤول|مدير|رئيس) (?:ال)?(?:اعلام|(?:ال)?مكتب (?:ال)?اعلامي|علاقات (?:ال)?عامه)(?: (?:ال)?عسكري)? (?:في|ب|لدي|ل) ?[«"]?$/;
 
 export function attributionOf(
   s: Sentence,
@@ -39,8 +41,8 @@ export function attributionOf(
     if (p.kind === "civilians") continue;
     const pre = norm.slice(Math.max(s.start, p.start - 6), p.start);
     const complement = /(?:^|\s)(?:ان|بان|لان)\s*[«"]?$/.test(pre); // "أن X فعل": X is what is reported, not who reports
-    const near = !complement && attrs.some((a) => (a.end <= p.start && p.start - a.end <= 14 && !/^(?:[وف])?(?:اتهم|متهم)/.test(a.text) && !/(?:^|\s)(?:ان|بان|الي|علي|عن)(?:\s|$)/.test(norm.slice(a.end, p.start))) || (p.end <= a.start && /^[\s«»"]*(?:قد\s*)?$/.test(norm.slice(p.end, a.start))));
-    const spokes = /(?:متحدث|ناطق) (?:الرسمي )?باسم ?$/.test(norm.slice(Math.max(s.start, p.start - 20), p.start).trimEnd() + " ") || /باسم\s*[«"]?$/.test(norm.slice(Math.max(s.start, p.start - 8), p.start));
+    const near = !complement && attrs.some((a) => (a.end <= p.start && p.start - a.end <= 14 && !/^(?:[وف])?(?:اتهم|متهم)/.test(a.text) && !/تابع(?:ه|ين|ون)$/.test(a.text) && !/(?:^|\s)(?:ان|بان|الي|علي|عن)(?:\s|$)/.test(norm.slice(a.end, p.start))) || (p.end <= a.start && /^[\s«»"]*(?:قد\s*)?$/.test(norm.slice(p.end, a.start))));
+    const spokes = /(?:متحدث|ناطق)(?: (?:ال)?(?:رسمي|عسكري|اعلامي))? باسم ?$/.test(norm.slice(Math.max(s.start, p.start - 20), p.start).trimEnd() + " ") || ((t) => (t.includes("مسؤول") || t.includes("مدير") || t.includes("رئيس")) && MEDIA_OFFICER.test(t))(norm.slice(Math.max(s.start, p.start - 40), p.start)) || /باسم\s*[«"]?$/.test(norm.slice(Math.max(s.start, p.start - 8), p.start));
     if (!near && !spokes) continue;
     speakers.push(p);
     if (!sources.some((x) => x.text === p.name_ar || x.name === p.name)) {

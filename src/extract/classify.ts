@@ -81,6 +81,8 @@ export function isBackgroundSentence(s: Sentence): boolean {
 const AGG_RE = /(?:خلال|طيله|طوال) (?:ال)?(?:اسبوع|شهر|اشهر|اسابيع|عام|سنه|سنوات|اعوام|الاسبوع|الشهر|العام|الاشهر|الاسابيع|السنوات|السنه|الفتره)|منذ (?:بدء|بدايه|مطلع|اندلاع|انطلاق)|حصيله (?:اسبوعيه|شهريه|اجماليه|سنويه)|الحصيله الاجماليه|(?:منذ|خلال) عام \d{4}|منذ \d{1,2} \p{L}+/u;
 // every alternative of AGG_RE holds one of these words: without them the regex is not run
 const AGG_WORDS = ["خلال", "طيله", "طوال", "منذ", "حصيله"];
+// a toll over "scattered areas" or "several towns" sums several incidents: a casualty claim
+const SCATTERED = /(?:في|علي) (?:مناطق|مدن|بلدات|قري) (?:متفرقه|عده|مختلفه)|(?:في|علي) (?:عده|عدد من|مختلف) (?:ال)?(?:مناطق|مدن|بلدات|قري)/;
 export function isAggregate(text: string): boolean {
   return (AGG_WORDS.some((w) => text.includes(w)) && AGG_RE.test(text)) || sentenceCues(text).agg.length > 0;
 }
@@ -189,10 +191,16 @@ const AGE_AFTER = /^ (?:[^ ]+ ){0,14}?(?:اسبوع|شهر|عام|يوم|سن|م
 // Missiles as a weapon system or a trade ("تسليم منظومة إس-300"، "مدمرة مزودة بصواريخ موجهة") fire at nobody.
 const ARMS_TRADE = /منظوم|(?:ال)?نظام (?:ال)?صاروخي|برنامج|قادره علي|قدرات|(?:^|\s)(?:اس|اس-|s)\s?-?\s?[34]00|باتريوت|تسليم|توريد|صفق|شراء|بيع|امتلاك|مزود\S* ب|مسلح\S* ب|ترسان|مخزون|تطوير|انتاج|تصنيع|مدمره|بارجه|غواصه/;
 // "يهدد وحدة البلاد"، "تهدد حياة الآلاف": a danger to something, not a party threatening an attack.
-const THREAT_OBJECT = /^ (?:\S+ )?(?:ب)?(?:ال)?(?:وحده|استقرار|امن|مستقبل|حياه|بانهيار|انهيار|تقويض|بتقويض|السلام|سلام|العمليه السياسيه|الاتفاق|اتفاق|جهود|مسار|نسف|بنسف|مصير|سلامه|صحه|الموسم|المحاصيل)/;
+const THREAT_OBJECT = /^ (?:\S+ )?(?:ب)?(?:ال)?(?:وحده|استقرار|امن|مستقبل|حياه|تبقي|تفاهمات|تفاهم|هدنه|تهدئه|تسويه|وقف اطلاق|بانهيار|انهيار|تقويض|بتقويض|السلام|سلام|العمليه السياسيه|الاتفاق|اتفاق|جهود|مسار|نسف|بنسف|مصير|سلامه|صحه|الموسم|المحاصيل)/;
+// "التصعيد يهدد …"، "الأزمة الاقتصادية تهدد …": a situation as the subject endangers, it does not threaten.
+const SITUATION = "(?:تصعيد|ازمه|ازمات|وضع|اوضاع|نمط|استمرار|خطر|مخاطر|فوضي|فلتان|جفاف|تدهور|نقص|غلاء|تطورات|خلافات|انقسام|انقسامات|تلوث|مجاعه|اوبئه|وباء|امراض|فقر|بطاله|عقوبات)";
+const THREAT_SUBJECT = new RegExp(`(?:^|\\s)(?:[وف])?(?:ال)?${SITUATION}(?: \\p{L}+){0,3} $`, "u");
+// the same subject after the verb ("تهدد الأزمة الاقتصادية حياة …")
+const THREAT_SUBJECT_AFTER = new RegExp(`^ (?:ال)?${SITUATION}(?:\\s|$)`);
 // planning verbs threaten only when what is planned is an attack
 const PLAN_VERB = /^(?:[وف])?(?:[يت]عتزم|[يت]خطط|[يت]ستعد|[يت]نوي)/;
 const PLANNED_ATTACK = /استفزاز|مواد سامه|كيماوي|كيميائي|تفجير|اعتداء|هجوم|عمليه عسكري|عمليات عسكري|شن|قصف|ضرب|اجتياح|اقتحام|استهداف|غزو|التقدم|السيطره|حمله عسكري|معركه|الرد/;
+const HOLDS_BEFORE = /(?:^|\s)(?:[وف])?(?:بات|باتت|اصبح|اصبحت|لا تزال|لا يزال|ما زالت|ما زال|مازالت|مازال|تزال|يزال|كانت|كان|التي|الذي|الذين|اللتين|اللذين|ظلت|ظل|تبقي|بقيت)(?: \S+){0,3} $/;
 // "اتفقوا على أن …"، "اتفق على ضرورة/التعاون …": agreeing in opinion or on goodwill is no deal
 const AGREED_THAT = /^ (?:\S+ ){0,10}?علي (?:ان|ضروره|اهميه|اولويه|[«"]?(?:ال)?تعاون|مواصله|تعزيز|العمل|دعم|ابقاء|استمرار)(?:\s|$)/;
 // a meeting asked for ("طلبت روسيا عقد جلسة"، "دعا إلى اجتماع") has not taken place
@@ -206,6 +214,7 @@ function inert(h: Hit<TriggerEntry>, s: Sentence, norm: string): boolean {
   const before = norm.slice(Math.max(s.start, h.start - 40), h.start);
   if (t === "shelling" && h.entry.tag === "munition" && /صاروخ|صواريخ/.test(h.text) && ARMS_TRADE.test(norm.slice(Math.max(s.start, h.start - 60), Math.min(s.end, h.end + 40)))) return true;
   if (t === "threat" && /^(?:[وف])?(?:[يت])?هدد/.test(h.text) && THREAT_OBJECT.test(norm.slice(h.end, Math.min(s.end, h.end + 40)))) return true;
+  if (t === "threat" && /^(?:[وف])?[يت]هدد$/.test(h.text) && (THREAT_SUBJECT.test(norm.slice(Math.max(s.start, h.start - 50), h.start)) || THREAT_SUBJECT_AFTER.test(norm.slice(h.end, Math.min(s.end, h.end + 20))))) return true;
   if (t === "threat" && PLAN_VERB.test(h.text) && !PLANNED_ATTACK.test(norm.slice(h.end, Math.min(s.end, h.end + 50)))) return true;
   if (t === "agreement" && /^(?:[وف])?(?:[يت])?(?:ا)?تفق/.test(h.text) && AGREED_THAT.test(norm.slice(h.end, Math.min(s.end, h.end + 90)))) return true;
   if (t === "meeting" && MEETING_ASKED.test(before)) return true;
@@ -217,6 +226,10 @@ function inert(h: Hit<TriggerEntry>, s: Sentence, norm: string): boolean {
   if (t === "humanitarian" && PEOPLE_NOUN.test(h.text) && ATTRIBUTE_HEAD.test(before)) return true;
   // "أجلت الأمم المتحدة إرسال قافلة … للنازحين": postponed, not evacuated
   if (t === "humanitarian" && /^(?:[وف])?اجل/.test(h.text) && /\s(?:[وفبل])?(?:ال)?(?:ارسال|موعد|اجتماع|جلس|جول|محادثات|مفاوضات|زيار|قافل|تسليم|انتخابات|بدء|تنفيذ|توقيع|دخول|اعلان|مؤتمر|قمه)/.test(h.text)) return true;
+  // "ولاذ المسلحون بالفرار": the attackers got away, nobody was displaced
+  if (t === "humanitarian" && /فرار$/.test(h.text) && /(?:^|\s)(?:[وف])?(?:لاذ|لاذت|لاذوا|تمكن|تمكنت|تمكنوا)(?: \S+){0,2} (?:من )?$/.test(before)) return true;
+  // "باتت تسيطر على معظم المحافظة"، "المناطق التي تسيطر عليها": who holds ground, not a change of hands
+  if (t === "territory_change" && /^(?:[وف])?[يت]سيطر/.test(h.text) && HOLDS_BEFORE.test(before)) return true;
   if (t === "armed_clash" && FIGHT_PLACE.test(before)) return true;
   if (t === "explosion" && DEFUSED.test(before)) return true;
   if (t === "territory_change" && h.entry.strength < 1 && /^(?:[وف])?دخل/.test(h.text) && AGE_AFTER.test(norm.slice(h.end, Math.min(s.end, h.end + 140)))) return true;
@@ -247,6 +260,10 @@ function strengthSum(xs: Hit<TriggerEntry>[]): number {
 }
 function strongest(xs: Hit<TriggerEntry>[]): Hit<TriggerEntry> {
   return xs.reduce((a, h) => (h.entry.strength > a.entry.strength ? h : a), xs[0]!);
+}
+/** A downing whose aircraft is a drone ("أُسقطت مسيّرة"، "أسقطت طائرتين مسيّرتين"). */
+function droneDowned(h: Hit<TriggerEntry>, norm: string): boolean {
+  return /مسير/.test(h.text) || /^ (?:ال)?مسير/.test(norm.slice(h.end, h.end + 8));
 }
 
 export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEntry>[], f: SentenceFacts, opts: { opinion: boolean }): Candidate[] {
@@ -307,7 +324,8 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
   const bigPeriod = (f.killedValue ?? 0) >= 50 || f.periodDate === true;
   // a roundup that names one incident's day ("ليل الجمعة") and a small toll tells an incident
   const incident = f.dayDate === true && (f.killedValue ?? 0) < 10 && violent.length > 0;
-  if (!absorbViolent && f.killed && isAggregate(s.text) && !bothSides && !incident && (violentTypes.size !== 1 || violent.every((h) => h.entry.strength < 1) || bigPeriod)) {
+  const scattered = f.killed && (s.text.includes("متفرق") || s.text.includes("عده") || s.text.includes("مختلف") || s.text.includes("عدد من")) && SCATTERED.test(s.text);
+  if (!absorbViolent && f.killed && (scattered || isAggregate(s.text)) && !bothSides && (scattered || (!incident && (violentTypes.size !== 1 || violent.every((h) => h.entry.strength < 1) || bigPeriod)))) {
     out.push({ type: "casualty_claim", pos: s.start, strength: 0.8, triggers: [], aggregate: true });
     absorbViolent = true;
   }
@@ -334,6 +352,8 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
         }
       }
       if (!type && bothSides && f.killed) type = "armed_clash";
+      // drones downed in an attack ("أُسقطت ست طائرات مسيّرة… وأكدت أن الهجوم لم يسفر…"): a drone attack that was stopped
+      if (type === "armed_clash" && pool.some((h) => h.entry.tag === "downing") && pool.some((h) => h.entry.type === "armed_clash" && h.entry.tag !== "downing") && pool.every((h) => h.entry.type !== "armed_clash" || h.entry.strength < 0.8 || (h.entry.tag === "downing" && droneDowned(h, norm)))) type = "air_strike";
       // aircraft words alone ("طائرات نفذت…") with a strike verb
       if (!type && pool.some((h) => h.entry.tag === "aircraft") && strikeOk) type = "air_strike";
       if (type) {
@@ -342,7 +362,8 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
         out.push({ type, pos: anchor ? anchor.start : s.start, strength: anchor ? anchor.entry.strength : 0.7, triggers: pool });
         // "أُسقطت طائرة … أثناء تصديها لغارة": the downing is an event beside the strike
         const down = pool.filter((h) => h.entry.tag === "downing");
-        if (type !== "armed_clash" && down.length) out.push({ type: "armed_clash", pos: down[0]!.start, strength: 1, triggers: down, shareDate: true });
+        // drones downed during their own attack ("أُسقطت مسيّرات أثناء هجومها") are that attack, not a second event
+        if (type !== "armed_clash" && down.length && !(type === "air_strike" && down.every((h) => droneDowned(h, norm)))) out.push({ type: "armed_clash", pos: down[0]!.start, strength: 1, triggers: down, shareDate: true });
         // "اختطف مسلحون … وعُثر أمس على جثتي اثنين منهم": a kidnapping and a killing in one sentence
         const abd = pool.filter((h) => h.entry.type === "abduction");
         if (type !== "abduction" && abd.length && anchor && segmentOf(s, abd[0]!.start) !== segmentOf(s, anchor.start)) {

@@ -17,7 +17,7 @@ const INJ_NOUN = /^(?:[وفبل]|ال|بال|لل|وال)*(?:جريح|جرحي|�
 const PERSON = /^(?:[وفبل]|ال|بال|لل|وال)*(?:مدني|طفل|اطفال|نساء|امراه|سيده|مواطن|رجل|رجال|شاب|شبان|فتاه|شخص|اشخاص|اخر|افراد|فرد|مقاتل|عنصر|عناصر|جندي|جنود|مسلح|ارهابي|عسكري|ضابط|ضباط|قيادي|قتيل|قتلي|شهيد|شهداء|ضحيه|ضحايا|جريح|جرحي|مصاب|نفس|عائل|رضيع|مسن|مدنيا|سجين|معتقل)/;
 const MUNITION = /^(?:[وفبل]|ال|بال|لل|وال)*(?:قذيف|قذائف|صاروخ|صواريخ|غار|برميل|براميل|طلع|عبو|لغم|الغام|قنبل|ضرب)/;
 // "وأصيب آخر"، "وأصيب ثالث": one more person
-const SINGULAR_WORDS = ["مدنيا", "مدني", "طفل", "طفلا", "طفله", "امراه", "سيده", "رجل", "رجلا", "شاب", "شابا", "جندي", "جنديا", "عنصر", "عنصرا", "مواطن", "مواطنا", "مقاتل", "مقاتلا", "فتاه", "مسن", "مسنا", "ضابط", "ضابطا", "اخر", "ثالث", "رابع"];
+const SINGULAR_WORDS = ["مدنيا", "مدني", "طفل", "طفلا", "طفله", "امراه", "سيده", "رجل", "رجلا", "شاب", "شابا", "جندي", "جنديا", "عنصر", "عنصرا", "مواطن", "مواطنا", "مقاتل", "مقاتلا", "فتاه", "مسن", "مسنا", "ضابط", "ضابطا", "قيادي", "قياديا", "صحفي", "صحفيا", "طبيب", "طبيبا", "مسعف", "مسعفا", "سائق", "سائقا", "اخر", "ثالث", "رابع"];
 const SINGULAR_VICTIM = new RegExp(`(?<![\\p{L}])(?:[وف]?(?:ال)?)(${SINGULAR_WORDS.join("|")})(?![\\p{L}])`, "gu");
 // a sentence without any of the words as a substring cannot match: the regex is not run on it
 const SINGULAR_SEEN = new LiteralSet(SINGULAR_WORDS);
@@ -28,6 +28,10 @@ const breakdownCues = BREAKDOWN.map(normalizeKey);
 const initialCues = INITIAL.map(normalizeKey);
 
 const INITIAL_AFTER = /^\s*(?:\S+\s+)?(?:في|ك|ب)?\s*(?:ال)?حصيله (?:ال)?اوليه/;
+// a contrast and a new attribution between two figures: another source's count ("في حين قال المرصد إن …")
+const COMPETING_BETWEEN = /(?:^|\s)(?:في حين|بينما|فيما|لكن|غير ان|الا ان|اما)(?:\s\S+){0,6}?\s(?:[وف])?(?:افاد|قال|ذكر|اعلن|اكد|ادعي|زعم|قدر|بحسب|وفق|حسب|نقل|تحدث|وثق|اشار)\S*/;
+// …and says it counts the dead or wounded ("عدد القتلى بلغ"، "إن 12 قتلوا"), not who is missing
+const TOLL_WORD = /عدد (?:ال)?(?:قتلي|ضحايا|جرحي|مصابين|شهداء)|حصيله|(?:^|\s)(?:[وفب])?(?:قتل|مقتل|قتلي|قتيل|اصابه|جرح|اصيب|مصرع|جريح|مصاب)\S*/;
 const RISE_BEFORE = /(?:ارتفع|يرتفع|ترتفع|ليرتفع|لترتفع|ارتفاع)\S*(?: \S+){0,3} (?:الي|ل) ?$/;
 
 export interface SentenceCounts {
@@ -218,6 +222,13 @@ export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: str
     const others = xs.filter((f) => f !== current);
     if (others.length) {
       c.revisions = [...others.map((f) => ({ value: f.n.value, qualifier: f.n.qualifier, text: textOf(f.texts) }) as Revision), { value: c.best ?? c.low, qualifier: c.qualifier, text: c.text }];
+      // "أودى بحياة 11، في حين أفاد المرصد بأن العدد بلغ 13": a second source's figure bounds a range, it revises nothing
+      const second = xs[1];
+      if (xs.length === 2 && current === xs[0] && second && !second.initial && !RISE_BEFORE.test(norm.slice(Math.max(s.start, second.n.ns - 40), second.n.ns)) && second.n.value != null && sentenceCues(sentNorm).rising.length === 0 && COMPETING_BETWEEN.test(norm.slice(current.n.ne, second.n.ns)) && TOLL_WORD.test(norm.slice(current.n.ne, Math.min(s.end, second.n.ne + 14)).replace(/^.*?(?:في حين|بينما|فيما|لكن|غير ان|الا ان|اما)/, ""))) {
+        const vals = [c.low ?? c.best, c.high ?? c.best, second.n.low ?? second.n.value, second.n.high ?? second.n.value].filter((v): v is number => v != null);
+        c.low = Math.min(...vals);
+        c.high = Math.max(...vals);
+      }
     }
     if (cls === "k") out.killed = c;
     else out.injured = c;

@@ -226,7 +226,8 @@ function sentenceStep(r: ReportCtx, carry: Carry, s: Sentence): void {
   }
   const trig = startsIn(m.triggers, s.start, s.end);
   const parties = startsIn(m.parties, s.start, s.end);
-  const dates = nsIn(m.dates, s.start, s.end);
+  // "قضى متأثراً بجروح أصيب بها أمس": that day is when he was wounded, not when this sentence's event happened
+  const dates = nsIn(m.dates, s.start, s.end).filter((d) => !WOUND_DAY.test(norm.slice(Math.max(s.start, d.ns - 24), d.ns)));
   // a place named as where the attacker came from ("أقلعت من قاعدة حميميم"، "المتمركزة في معسكر جورين") is not where it struck
   const places = nsIn(m.places, s.start, s.end).filter((p) => !originBefore(norm.slice(Math.max(s.start, p.ns - 40), p.ns)));
   const counts = sentenceCounts(s, m, norm, text, doc.map, doc.inv);
@@ -491,7 +492,8 @@ function absorb(into: Draft, d: Draft, fromHeadline: boolean): void {
     if (!into.fatalities) into.fatalities = d.fatalities;
     if (!into.injured) into.injured = d.injured;
   }
-  into.actors = unionParties(into.actors, d.actors);
+  // a side the event already hit does not turn into its attacker through a later sentence's clash roles
+  into.actors = unionParties(into.actors, into.actors.length ? d.actors.filter((a) => !into.targets.some((t) => t.name === a.name)) : d.actors);
   into.targets = unionParties(into.targets, d.targets).filter((t) => !into.actors.some((a) => a.name === t.name && t.kind !== "civilians"));
   for (const [k, v] of Object.entries(d.details)) if (!(k in into.details)) into.details[k] = v;
   into.strength = Math.max(into.strength, d.strength);
@@ -499,6 +501,8 @@ function absorb(into: Draft, d: Draft, fromHeadline: boolean): void {
 }
 
 const violentish = (t: EventType) => VIOLENT.has(t) && t !== "territory_change";
+const WOUND_DAY = /(?:اصيب|اصيبت|اصيبوا|اصيبا|تعرض|تعرضت)(?:ها|ه)? (?:بها|بهما|لها) $/;
+const OTHER_VERSION = /^(?:[وف])?(?:في المقابل|بالمقابل|من جهت\S*|من جانب\S*)[،,]? (?:\S+ )?(?:قال|قالت|ذكر|ذكرت|افاد|افادت|اعلن|اعلنت|اكد|اكدت|اتهم|اتهمت|زعم|زعمت|اشار|اشارت)(?:\s|$)/;
 const looseTypes = new Set<EventType>(["ceasefire_violation_report", "casualty_claim", "humanitarian", "meeting", "agreement"]);
 
 function mergeOrAdd(d: Draft, drafts: Draft[], c: Candidate): void {
@@ -511,10 +515,12 @@ function mergeOrAdd(d: Draft, drafts: Draft[], c: Candidate): void {
   const retell = !d.ownDate && c.triggers.length > 0 && c.triggers.every((h) => DEFINITE.test(h.text));
   // "الهجوم بدأ بتفجير عربة مفخخة تلاه اشتباك": an anchorless sentence about "the attack" tells how it unfolded
   const elaborates = anchorless && c.triggers.some((h) => DEFINITE.test(h.text) && ATTACK_HEAD.test(h.text));
+  // "في المقابل، ذكرت X أن القصف التركي طال قرى…": the other side's version of the attack just told, with its own villages
+  const version = retell && OTHER_VERSION.test(d.sentences[0]!.text);
   // 1. the latest event of the same type it is compatible with
   for (let i = drafts.length - 1; i >= 0; i--) {
     const e = drafts[i]!;
-    if (e.type === d.type && fits(e, true, d, idx, periodOnly)) {
+    if (e.type === d.type && fits(e, true, d, idx, periodOnly, version)) {
       absorb(e, d, false);
       return;
     }
@@ -525,7 +531,8 @@ function mergeOrAdd(d: Draft, drafts: Draft[], c: Candidate): void {
       const e = drafts[i]!;
       const eLast = Math.max(...e.sentences.map((s) => s.index));
       if (idx - eLast > 1) break;
-      if (violentish(e.type) && fits(e, false, d, idx, periodOnly)) {
+      // "استعادت الفصائل البلدة… وأسفرت المعارك عن مقتل…": the definite battle is the takeover's own fighting
+      if ((violentish(e.type) || (retell && d.type === "armed_clash" && e.type === "territory_change")) && fits(e, false, d, idx, periodOnly, version)) {
         absorb(e, d, false);
         return;
       }
@@ -535,9 +542,9 @@ function mergeOrAdd(d: Draft, drafts: Draft[], c: Candidate): void {
 }
 
 /** Can draft d (of sentence idx) be merged into the earlier draft e? */
-function fits(e: Draft, sameType: boolean, d: Draft, idx: number, periodOnly: boolean): boolean {
+function fits(e: Draft, sameType: boolean, d: Draft, idx: number, periodOnly: boolean, version: boolean): boolean {
   if (e.sentences.some((s) => s.index === idx)) return false; // two events of one sentence stay apart
-  const placeOk = (sameType && looseTypes.has(e.type)) || periodOnly || placesCompatible(e.ownPlaces ? e.places : [], d.ownPlaces ? d.places : []);
+  const placeOk = (sameType && looseTypes.has(e.type)) || periodOnly || (version && sameType && idx - Math.max(...e.sentences.map((s) => s.index)) <= 2) || placesCompatible(e.ownPlaces ? e.places : [], d.ownPlaces ? d.places : []);
   if (!placeOk || (!periodOnly && !datesCompatible(e.ownDate, d.ownDate))) return false;
   if (d.type === "denial" && e.type === "denial" && d.claimed && e.claimed && !d.sources.some((x) => e.sources.some((y) => y.name === x.name))) return false;
   // two parties' own figures or threats are two events, even when they look alike

@@ -14,15 +14,18 @@ export function toParty(p: PartyHit): Party {
 }
 
 /** Drop generic mentions ("مسلحو"، "الفصائل") right before a specific party they introduce. */
-export function specificParties(ps: PartyHit[]): PartyHit[] {
-  return ps.filter((p) => !(p.generic && introduced(p, ps)));
+export function specificParties(ps: PartyHit[], norm?: string): PartyHit[] {
+  return ps.filter((p) => !(p.generic && introduced(p, ps, norm)));
 }
-function introduced(p: PartyHit, ps: PartyHit[]): PartyHit | undefined {
-  return ps.find((q) => q !== p && !q.generic && q.kind !== "civilians" && q.start >= p.start && q.start - p.end <= 30);
+// "قصفت الفصائل … مواقع لقوات النظام": a party after a position word or "على" is another side (the
+// one hit), not the one the generic word introduced.
+const OTHER_SIDE_GAP = /(?:^|\s)(?:[وفب])?(?:ال)?(?:مواقع|موقع|نقاط|نقطه|مقر|مقرات|ثكنه|ثكنات|حاجز|حواجز|معاقل|تجمعات|تحصينات|علي|ضد)(?:\s|$)/;
+function introduced(p: PartyHit, ps: PartyHit[], norm?: string): PartyHit | undefined {
+  return ps.find((q) => q !== p && !q.generic && q.kind !== "civilians" && q.start >= p.start && q.start - p.end <= 30 && !(norm !== undefined && OTHER_SIDE_GAP.test(norm.slice(p.end, q.start))));
 }
 /** Where a party's role is judged: at the generic word that introduced it ("إرهابيون من تنظيم داعش"). */
-function roleStart(p: PartyHit, ps: PartyHit[]): number {
-  const g = ps.find((x) => x.generic && introduced(x, ps) === p);
+function roleStart(p: PartyHit, ps: PartyHit[], norm?: string): number {
+  const g = ps.find((x) => x.generic && introduced(x, ps, norm) === p);
   return g ? g.start : p.start;
 }
 
@@ -34,12 +37,14 @@ const TGT_RE = markerRe(TGT);
 
 /** The text before a party as ACT_RE/TGT_RE read it (do its last words name a role marker?). */
 const markerText = (before: string) => before.replace(/[«»"()]/g, " ").replace(/\s+/g, " ").trimEnd();
+// "عبوة ناسفة بسيارة عسكرية تابعة لقوات النظام": the owner of what was hit is a target, not the attacker
+const HIT_PROPERTY = /(?:سياره|اليه|اليات|دوريه|حافله|عربه|حاجز|نقطه|مقر|مقرات|موقع|مواقع|ثكنه|مستودع|مستودعات|رتل|قافله|مركبه)\S*(?: \S+){0,2} (?:ال)?(?:تابع\S*|يتبع|تتبع)\s*$/;
 const VICTIMS_BEFORE = /(?:قتل|مقتل|اصيب|اصابه|شهداء|استشهد|قتلي|جرحي|مصرع|قضي|ارتقي|فارق)\S*(?: \S+){0,4} (?:من )?(?:عناصر|مقاتلي|جنود|افراد|صفوف)?\s*[«"]?$/;
 
 export function assignRoles(type: EventType, ps: PartyHit[], pos: number, norm: string, sentStart: number, triggerEnds: number[] = []): { actors: PartyHit[]; targets: PartyHit[] } {
   const actors: PartyHit[] = [];
   const targets: PartyHit[] = [];
-  const parties = specificParties(ps);
+  const parties = specificParties(ps, norm);
   const violent = VIOLENT.has(type);
   // "بين X و Y": both sides of a clash.
   for (const p of parties) {
@@ -53,7 +58,7 @@ export function assignRoles(type: EventType, ps: PartyHit[], pos: number, norm: 
       else actors.push(p);
       continue;
     }
-    const at = roleStart(p, ps);
+    const at = roleStart(p, ps, norm);
     const before = norm.slice(Math.max(sentStart, at - 30), at);
     const lastWord = before.replace(/[«»"()]/g, " ").trim().split(/\s+/).pop() ?? "";
     // VSO and masdar + agent: "سيطرت قوات X"، "قصف قوات النظام" — the party right after the trigger acts
@@ -68,8 +73,9 @@ export function assignRoles(type: EventType, ps: PartyHit[], pos: number, norm: 
     let marked: string | null = null;
     let act: boolean | null = null;
     if (agentL || vso) actors.push(p);
+    else if ((before.includes("تابع") || before.includes("تبع")) && HIT_PROPERTY.test(before)) targets.push(p);
     else if (!subject && VICTIMS_BEFORE.test(before) && !(act ??= ACT_RE.test((marked ??= markerText(before))))) targets.push(p);
-    else if (subject || (act ??= ACT_RE.test((marked ??= markerText(before)))) || /^(?:[وف])?(?:اطلق|نفذ|شن|ارتكب|تبن)/.test(lastWord)) actors.push(p);
+    else if (subject || (act ??= ACT_RE.test((marked ??= markerText(before)))) || /^(?:[وف])?(?:اطلق|نفذ|شن|ارتكب|تبن|نصب|زرع|هاجم)/.test(lastWord)) actors.push(p);
     else if (TGT_RE.test((marked ??= markerText(before)))) targets.push(p);
     else (at <= pos ? actors : targets).push(p);
   }
