@@ -18,6 +18,21 @@ function input(id: string, events: HudnaEvent[], outlet = "بوابة الشام
 /** A report with one strike on Ariha on 2017-09-20 (they all merge into one incident). */
 const strike = (id: string, killed: number, source = SOURCES.sohr) => input(id, [event({ id: `${id}-e0`, sources: [source], fatalities: count(killed) })], `outlet ${id}`);
 
+/** Generated reports, extracted, as the store's inputs. */
+function extracted(reports: Array<{ text: string; published: string; outlet: string }>): SaveInput[] {
+  return reports.map((r) => {
+    const report = { text: r.text, published: r.published, outlet: r.outlet };
+    return { report, result: extractReport(report, { published: r.published, outlet: r.outlet }), extractorVersion: "1" } as SaveInput;
+  });
+}
+
+/** Saves reports in batches of `size` (saveMany), none failing. */
+async function saveInBatches(store: Store, reports: SaveInput[], size: number): Promise<void> {
+  for (let i = 0; i < reports.length; i += size) {
+    for (const o of await store.saveMany(reports.slice(i, i + size))) assert.ok(!(o instanceof Error), String(o));
+  }
+}
+
 /** Every table an incident writes, as comparable data (timestamps and row ids left out). */
 async function everything(store: Store) {
   const q = (table: "incident_parties" | "incident_sources" | "incident_figures" | "violations", cols: string[]) =>
@@ -93,19 +108,12 @@ forEachEngine("store: group commit (saveMany)", (engine) => {
   });
 
   engine.it("batched and one-by-one saves give the same incidents", async (store) => {
-    const reports = generateReports(60, 5).map((r) => {
-      const report = { text: r.text, published: r.published, outlet: r.outlet };
-      return { report, result: extractReport(report, { published: r.published, outlet: r.outlet }), extractorVersion: "1" } as SaveInput;
-    });
+    const reports = extracted(generateReports(60, 5));
     for (const r of reports) await store.saveExtraction(r);
     const other = await openStore(await engine.newUrl());
     try {
-      for (let i = 0; i < reports.length; i += 16) {
-        for (const o of await other.saveMany(reports.slice(i, i + 16))) assert.ok(!(o instanceof Error), String(o));
-      }
-      assert.deepEqual(await incidents(other), await incidents(store));
-      const v = (s: Store) => s.db.selectFrom("violations").select(["zone_id", "date", "incident_id", "party", "type"]).orderBy(["incident_id", "party"]).execute();
-      assert.deepEqual(await v(other), await v(store));
+      await saveInBatches(other, reports, 16);
+      assert.deepEqual(await everything(other), await everything(store));
     } finally {
       await other.close();
     }
@@ -146,16 +154,11 @@ forEachEngine("store: group commit (saveMany)", (engine) => {
   engine.it("news-like reports (stories retold in the same batch, revised tolls): batched equals one-by-one, every table", async (store) => {
     // Timestamps order members (arrival); the two stores must see the same arrival order, which
     // they do: one report at a time in both, in input order.
-    const reports = generateNewsReports(90, 3).map((r) => {
-      const report = { text: r.text, published: r.published, outlet: r.outlet };
-      return { report, result: extractReport(report, { published: r.published, outlet: r.outlet }), extractorVersion: "1" } as SaveInput;
-    });
+    const reports = extracted(generateNewsReports(90, 3));
     for (const r of reports) await store.saveExtraction(r);
     const other = await openStore(await engine.newUrl());
     try {
-      for (let i = 0; i < reports.length; i += 30) {
-        for (const o of await other.saveMany(reports.slice(i, i + 30))) assert.ok(!(o instanceof Error), String(o));
-      }
+      await saveInBatches(other, reports, 30);
       const a = await everything(store);
       const b = await everything(other);
       assert.ok(a.incidents.some((x) => x.report_count > 1), "some incidents merge reports");
@@ -193,10 +196,7 @@ forEachEngine("store: group commit (saveMany)", (engine) => {
   });
 
   engine.it("a writer that keeps few incidents in memory (it forgets old slots) stores the same as one that keeps them all", async (store) => {
-    const reports = generateNewsReports(150, 8).map((r) => {
-      const report = { text: r.text, published: r.published, outlet: r.outlet };
-      return { report, result: extractReport(report, { published: r.published, outlet: r.outlet }), extractorVersion: "1" } as SaveInput;
-    });
+    const reports = extracted(generateNewsReports(150, 8));
     const small = await openStore(await engine.newUrl(), { cacheRows: 20 });
     try {
       for (let i = 0; i < reports.length; i += 25) {
