@@ -20,10 +20,11 @@
 // recently (and the rows no loaded slot holds any more) down to SHRINK_TO; member lists are kept
 // for the MAX_MEMBER_SETS incidents used last.
 import { sql, type Kysely } from "kysely";
-import type { HudnaEvent, Party } from "../model/index.js";
+import type { HudnaEvent } from "../model/index.js";
 import type { IncidentCandidate, Member } from "../incidents/index.js";
 import type { Database, IncidentRow } from "./schema.js";
 import { padList } from "./bulk.js";
+import { parseParties } from "./parties-json.js";
 
 type Tx = Kysely<Database>;
 
@@ -54,15 +55,6 @@ interface Entry {
   cand: IncidentCandidate | null;
   /** The index slots it sits in (key \u0001 month). */
   slots: string[];
-}
-
-function parseParties(json: string): Party[] {
-  try {
-    const v = JSON.parse(json) as unknown;
-    return Array.isArray(v) ? (v as Party[]) : [];
-  } catch {
-    return [];
-  }
 }
 
 // Index slots split each month in three string ranges ("dekads"): [YYYY-MM, YYYY-MM-11),

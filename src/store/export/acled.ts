@@ -4,6 +4,7 @@
 // 3 = month or vaguer.
 import type { Party } from "../../model/index.js";
 import type { ExportIncident } from "./query.js";
+import { parseParties } from "../parties-json.js";
 
 export function acledType(type: string, actors: Party[]): { event_type: string; sub_event_type: string } {
   switch (type) {
@@ -61,15 +62,6 @@ export function sourceScale(kinds: string[]): string {
   return scales.join("-");
 }
 
-function parties(json: string): Party[] {
-  try {
-    const v = JSON.parse(json) as unknown;
-    return Array.isArray(v) ? (v as Party[]) : [];
-  } catch {
-    return [];
-  }
-}
-
 export const CSV_COLUMNS = [
   "event_date",
   "event_type",
@@ -104,8 +96,8 @@ export type CsvRecord = Record<(typeof CSV_COLUMNS)[number], string | number | n
 
 export function toAcledRecord(x: ExportIncident): CsvRecord {
   const r = x.row;
-  const actors = parties(r.actors);
-  const targets = parties(r.targets);
+  const actors = parseParties(r.actors);
+  const targets = parseParties(r.targets);
   const { event_type, sub_event_type } = acledType(r.type, actors);
   const killed = r.killed_low === null && r.killed_high === null ? "no figure" : `killed ${r.killed_low ?? "?"}–${r.killed_high ?? "?"} (best ${r.killed_best ?? "?"})`;
   return {
