@@ -10,7 +10,6 @@ export { expandSources, MAX_FILE_BYTES, type Item, type LoadedItem } from "./sou
 export {
   ingestSources,
   ingestItems,
-  ingestLoaded,
   toReport,
   emptySummary,
   type IngestOptions,

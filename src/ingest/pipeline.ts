@@ -254,16 +254,7 @@ function extractChecked(c: Checked, source: string, opts: StepOptions): { reques
   return { request: { report: c.report, result, source, original: c.original, extractorVersion: opts.extractor.version } };
 }
 
-/** A loaded item, checked and extracted: what to save, or its outcome when there is nothing to save. */
-export async function prepareLoaded(item: LoadedItem, source: string, opts: StepOptions): Promise<{ request: SaveRequest } | { outcome: ItemOutcome }> {
-  return extractChecked(await checkLoaded(item, opts), source, opts);
-}
-
-/** Extract and store one loaded item. Throws InputError when it has no article text. */
-export async function ingestLoaded(item: LoadedItem, source: string, opts: StepOptions): Promise<ItemOutcome> {
-  return saveStep(await prepareLoaded(item, source, opts), source, opts);
-}
-
+/** Stores one extracted item on its own (sinks without group commit). */
 async function saveStep(step: { request: SaveRequest } | { outcome: ItemOutcome }, source: string, opts: StepOptions): Promise<ItemOutcome> {
   if ("outcome" in step) return step.outcome;
   const saved = await opts.sink.saveExtraction(step.request);

@@ -207,11 +207,6 @@ export class IncidentWrites {
     return this.rows.has(incidentId) || this.olds.has(incidentId);
   }
 
-  /** Whether an incident is removed (only reprocessing empties incidents). */
-  get deletes(): boolean {
-    return this.deleted.length > 0;
-  }
-
   /**
    * Takes over a later report's writes (group commit: a batch's reports are written together).
    * The incident's final row and child rows are the later ones; what the database held before
