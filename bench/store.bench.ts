@@ -11,6 +11,12 @@
 //   BENCH_STORE_ENGINES=sqlite                  (one engine only, e.g. under --cpu-prof)
 //   BENCH_STORE_BATCH=1                         (the old one-transaction-per-report path)
 //   BENCH_STORE_MIX=news|dense                  (one mix only; both by default)
+//   BENCH_STORE_PIPELINE=0                      (skip the pipeline figures below)
+//   BENCH_WORKERS=N                             (extraction workers for them; default as hudna ingest)
+// Then the same reports go through ingest's own pipeline (`ingestItems`, extraction on worker
+// threads as `hudna ingest` does, this thread storing): once into a sink that stores nothing (the
+// pipeline's extraction-only rate) and once into each engine. The store's cost there is
+// 1 − ingest/extraction-only: what storing costs a user's ingest on this machine.
 // Two mixes of generated reports: `news` (generate-news.ts: the density of real reporting,
 // ~1.5 events a report, stories retold by several outlets, publication order) and `dense`
 // (generate-reports.ts: ~15 events a report, nearly all new incidents, random days: a stress mix
@@ -21,6 +27,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EXTRACTOR_VERSION, extractReport } from "../src/extract/index.js";
 import { openStore } from "../src/store/index.js";
+import { createExtractPool, defaultWorkers } from "../src/extract/pool.js";
+import { pooledExtractor, realExtractor, storeSink } from "../src/cli/ingest.js";
+import { emptySummary, ingestItems, type Extractor, type ReportSink } from "../src/ingest/index.js";
 import { startPostgres } from "../test/helpers/postgres.js";
 import { generateReports } from "./generate-reports.js";
 import { generateNewsReports } from "./generate-news.js";
@@ -105,6 +114,59 @@ async function run(engine: string, url: string, mix: string): Promise<void> {
   );
 }
 
+const PIPELINE = process.env.BENCH_STORE_PIPELINE !== "0";
+const WORKERS = process.env.BENCH_WORKERS !== undefined ? Number(process.env.BENCH_WORKERS) : defaultWorkers();
+
+/** The pipeline's extraction-only rate for a mix (a sink that stores nothing), by mix. */
+const pipelineExtractRate = new Map<string, number>();
+
+/** The reports through `ingestItems` into `sink` (null: a sink that stores nothing); reports/s. */
+async function pipelineRate(mix: string, sink: ReportSink | null): Promise<{ rate: number; events: number; heapEnd: number }> {
+  const reports = mixReports(mix);
+  const pool = WORKERS > 0 ? createExtractPool({ size: WORKERS }) : null;
+  const extractor: Extractor = pool ? pooledExtractor(pool) : realExtractor;
+  const nothing: ReportSink = {
+    saveExtraction: () => Promise.reject(new Error("unused")),
+    saveMany: async (inputs) => inputs.map((x) => ({ reportId: x.result.report.id, status: "new" as const, events: x.result.events.length, incidents: [] })),
+    quarantine: async () => {},
+  };
+  async function* items() {
+    for (const [i, r] of reports.entries()) yield { source: `r${i}`, load: async () => ({ text: r.text, html: false, published: r.published, outlet: r.outlet }) };
+  }
+  const summary = emptySummary();
+  try {
+    // warm-up: workers started and warm, as in a long ingest
+    if (pool) await Promise.all(reports.slice(0, 300).map((r) => pool.extract({ text: r.text }, { published: r.published })));
+    const t0 = performance.now();
+    await ingestItems(items(), { extractor, sink: sink ?? nothing }, summary);
+    const rate = reports.length / ((performance.now() - t0) / 1000);
+    if (summary.quarantined) throw new Error(`${summary.quarantined} quarantined`);
+    gc?.();
+    return { rate, events: summary.events, heapEnd: process.memoryUsage().heapUsed };
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function pipeline(engine: string, url: string, mix: string): Promise<void> {
+  if (!pipelineExtractRate.has(mix)) {
+    const x = await pipelineRate(mix, null);
+    pipelineExtractRate.set(mix, x.rate);
+    console.log(`BENCH pipeline-extract-only mix=${mix} reports=${N} workers=${WORKERS} per_s=${f1(x.rate)} events=${x.events}`);
+  }
+  const store = await openStore(url);
+  try {
+    const x = await pipelineRate(mix, storeSink(store));
+    const base = pipelineExtractRate.get(mix)!;
+    console.log(
+      `BENCH pipeline-${engine} mix=${mix} reports=${N} workers=${WORKERS} ingest_per_s=${f1(x.rate)} extract_only_per_s=${f1(base)} ` +
+        `store_cost_pct=${f1(100 * Math.max(0, 1 - x.rate / base))} events=${x.events} heap_end_mb=${mb(x.heapEnd)} checksum=${await checksum(store)}`,
+    );
+  } finally {
+    await store.close();
+  }
+}
+
 const dir = mkdtempSync(join(tmpdir(), "hudna-bench-store-"));
 const ENGINES = new Set((process.env.BENCH_STORE_ENGINES ?? "sqlite,postgres").split(",").map((x) => x.trim()));
 const pg = !ENGINES.has("postgres") ? null : await startPostgres().catch((e: Error) => {
@@ -115,6 +177,8 @@ try {
   for (const mix of MIXES) {
     if (ENGINES.has("sqlite")) await run("sqlite", join(dir, `bench-${mix}.db`), mix);
     if (pg) await run("postgres", await pg.createDatabase(), mix);
+    if (PIPELINE && ENGINES.has("sqlite")) await pipeline("sqlite", join(dir, `pipe-${mix}.db`), mix);
+    if (PIPELINE && pg) await pipeline("postgres", await pg.createDatabase(), mix);
   }
   if (!pg && ENGINES.has("postgres")) console.log("BENCH store-postgres skipped=no-postgresql-binaries");
 } finally {

@@ -1,7 +1,7 @@
 // The ingest driver: sources → items → Report → extract → store, in batches of reports per
 // transaction when the store offers it (group commit; each report in its own savepoint).
 // Bad input never stops a batch: it is quarantined with its reason and the batch goes on.
-import type { Report } from "../model/index.js";
+import type { ExtractResult, Report } from "../model/index.js";
 import { InputError } from "./errors.js";
 import { htmlToReport } from "./html.js";
 import type { Extractor, ReportSink, SaveOutcome, SaveRequest } from "./ports.js";
@@ -63,6 +63,26 @@ export async function ingestSources(sources: string[], opts: IngestOptions): Pro
 
 /** Items loaded ahead of the one being extracted: overlaps network fetches with extraction. */
 const PREFETCH = 4;
+/** Items extracted ahead with an off-thread extractor: two batches keep the workers busy while a batch is stored. */
+const ASYNC_AHEAD = 200;
+
+/** Runs at most n of the given tasks at once, the others in call order as places free up. */
+function limiter(n: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return async (task) => {
+    if (active >= n) await new Promise<void>((go) => waiting.push(go));
+    else active++;
+    try {
+      return await task();
+    } finally {
+      // hand the place straight to the next task (or give it back)
+      const go = waiting.shift();
+      if (go) go();
+      else active--;
+    }
+  };
+}
 
 /**
  * Group commit (when the sink has saveMany): extracted reports wait in memory and are stored
@@ -87,20 +107,28 @@ interface Pending {
 export async function ingestItems(items: AsyncIterable<Item>, opts: IngestOptions, summary: IngestSummary): Promise<void> {
   const it = items[Symbol.asyncIterator]();
   // Each item is loaded, made a Report and checked against the store ahead of its turn (so a
-  // database round trip per item overlaps the extraction of the items before it).
-  const queue: Array<{ item: Item; loading: Promise<LoadedItem>; checked: Promise<Checked>; settled: boolean }> = [];
+  // database round trip per item overlaps the extraction of the items before it). With an
+  // off-thread extractor it is extracted ahead too, far enough ahead that the workers stay busy
+  // while this thread stores a batch; loads stay few at a time (they may be network fetches).
+  const async = typeof opts.extractor.extractAsync === "function";
+  const ahead = async ? ASYNC_AHEAD : PREFETCH;
+  const queue: Array<{ item: Item; checked: Promise<Checked>; extracted: Promise<ExtractResult | null> | null; settled: boolean }> = [];
+  const loads = limiter(PREFETCH);
   let exhausted = false;
   const fill = async () => {
-    while (!exhausted && queue.length < PREFETCH) {
+    while (!exhausted && queue.length < ahead) {
       const next = await it.next();
       if (next.done) {
         exhausted = true;
         break;
       }
-      const loading = next.value.load();
+      const item = next.value;
+      const loading = loads(() => item.load());
       const checked = loading.then((li) => checkLoaded(li, opts));
       checked.catch(() => {}); // handled when its turn comes
-      const entry = { item: next.value, loading, checked, settled: false };
+      const extracted = async ? checked.then((c) => (c.storedAs !== null ? null : opts.extractor.extractAsync!(c.report, extractOptions(c.report)))) : null;
+      extracted?.catch(() => {});
+      const entry = { item, checked, extracted, settled: false };
       loading.then(
         () => (entry.settled = true),
         () => (entry.settled = true),
@@ -152,7 +180,7 @@ export async function ingestItems(items: AsyncIterable<Item>, opts: IngestOption
         if (pending.length && !head.settled) await flush();
         let p: Pending;
         try {
-          const step = extractChecked(await head.checked, head.item.source, opts);
+          const step = extractChecked(await head.checked, head.item.source, opts, await head.extracted);
           p = "request" in step ? { source: head.item.source, request: step.request } : { source: head.item.source, outcome: step.outcome };
         } catch (err) {
           p = { source: head.item.source, outcome: await quarantineError(head.item.source, err, opts.sink) };
@@ -164,7 +192,7 @@ export async function ingestItems(items: AsyncIterable<Item>, opts: IngestOption
       }
       let outcome: ItemOutcome;
       try {
-        outcome = await saveStep(extractChecked(await head.checked, head.item.source, opts), head.item.source, opts);
+        outcome = await saveStep(extractChecked(await head.checked, head.item.source, opts, await head.extracted), head.item.source, opts);
       } catch (err) {
         outcome = await quarantineError(head.item.source, err, opts.sink);
       }
@@ -248,9 +276,12 @@ async function checkLoaded(item: LoadedItem, opts: StepOptions): Promise<Checked
   return { report, original, storedAs };
 }
 
-function extractChecked(c: Checked, source: string, opts: StepOptions): { request: SaveRequest } | { outcome: ItemOutcome } {
+const extractOptions = (r: Report) => ({ published: r.published, outlet: r.outlet });
+
+/** `extracted`: the result when it was extracted ahead (off-thread), else it is extracted here. */
+function extractChecked(c: Checked, source: string, opts: StepOptions, extracted: ExtractResult | null = null): { request: SaveRequest } | { outcome: ItemOutcome } {
   if (c.storedAs !== null) return { outcome: { source, status: "duplicate", events: 0, reportId: c.storedAs } };
-  const result = opts.extractor.extract(c.report, { published: c.report.published, outlet: c.report.outlet });
+  const result = extracted ?? opts.extractor.extract(c.report, extractOptions(c.report));
   return { request: { report: c.report, result, source, original: c.original, extractorVersion: opts.extractor.version } };
 }
 

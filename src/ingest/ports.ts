@@ -6,6 +6,11 @@ export interface Extractor {
   /** Version of the rules; stored with each report so upgrades re-extract. */
   version: string;
   extract(report: Report, opts?: { published?: string | null; outlet?: string | null }): ExtractResult;
+  /**
+   * The same extraction off this thread (worker threads), optional: ingest then extracts items
+   * ahead of their turn while this thread stores the ones before them.
+   */
+  extractAsync?(report: Report, opts?: { published?: string | null; outlet?: string | null }): Promise<ExtractResult>;
   /** The id extraction would give this report (optional: lets ingest skip known duplicates). */
   reportId?(report: Report): string;
 }
