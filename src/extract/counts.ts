@@ -10,15 +10,28 @@ import { sentenceCues } from "./sentenceCues.js";
 import { LiteralSet } from "./literals.js";
 import { BREAKDOWN, INITIAL } from "./lexicon/cues.js";
 
-const CIV = /^(?:[وفبل]|ال|بال|لل|وال)*(?:مدني|طفل|اطفال|نساء|امراه|سيده|مواطن|رجل|رجال|شاب|شبان|فتاه|رضيع|اهالي|سكان|عائل|مسن|تلميذ|طالب|مزارع|صحفي|مسعف|متطوع|طبيب|عامل)/;
+const CIV = /^(?:[وفبل]|ال|بال|لل|وال)*(?:مدني|طفل|اطفال|نساء|امرا[هت]|سيد[هت]|مواطن|رجل|رجال|شاب|شبان|فتا[هت]|رضيع|اهالي|سكان|عائل|مسن|تلميذ|طالب|مزارع|صحفي|مسعف|متطوع|طبيب|عامل)/;
 const COMB = /^(?:[وفبل]|ال|بال|لل|وال)*(?:مقاتل|عنصر|عناصر|جندي|جنود|مسلح|ارهابي|عسكري|ضابط|ضباط|قيادي|قائد|مرتزق|متشدد|جهادي|انتحاري)/;
-const KILL_NOUN = /^(?:[وفبل]|ال|بال|لل|وال)*(?:قتيل|قتلي|شهيد|شهداء|ضحيه|ضحايا|جثه|جثث)/;
+const KILL_NOUN = /^(?:[وفبل]|ال|بال|لل|وال)*(?:قتيل|قتلي|شهيد|شهداء|ضحي[هت]|ضحايا|جثه|جثث)/;
 const INJ_NOUN = /^(?:[وفبل]|ال|بال|لل|وال)*(?:جريح|جرحي|مصاب|اصاب|حالات اختناق|حاله اختناق)/;
-const PERSON = /^(?:[وفبل]|ال|بال|لل|وال)*(?:مدني|طفل|اطفال|نساء|امراه|سيده|مواطن|رجل|رجال|شاب|شبان|فتاه|شخص|اشخاص|اخر|افراد|فرد|مقاتل|عنصر|عناصر|جندي|جنود|مسلح|ارهابي|عسكري|ضابط|ضباط|قيادي|قتيل|قتلي|شهيد|شهداء|ضحيه|ضحايا|جريح|جرحي|مصاب|نفس|عائل|رضيع|مسن|مدنيا|سجين|معتقل)/;
+const PERSON = /^(?:[وفبل]|ال|بال|لل|وال)*(?:مدني|طفل|اطفال|نساء|امرا[هت]|سيد[هت]|مواطن|رجل|رجال|شاب|شبان|فتا[هت]|شخص|اشخاص|اخر|افراد|فرد|مقاتل|عنصر|عناصر|جندي|جنود|مسلح|ارهابي|عسكري|ضابط|ضباط|قيادي|قتيل|قتلي|شهيد|شهداء|ضحي[هت]|ضحايا|جريح|جرحي|مصاب|نفس|عائل|رضيع|مسن|مدنيا|سجين|معتقل)/;
 const MUNITION = /^(?:[وفبل]|ال|بال|لل|وال)*(?:قذيف|قذائف|صاروخ|صواريخ|غار|برميل|براميل|طلع|عبو|لغم|الغام|قنبل|ضرب)/;
 // "وأصيب آخر"، "وأصيب ثالث": one more person
 const SINGULAR_WORDS = ["مدنيا", "مدني", "طفل", "طفلا", "طفله", "امراه", "سيده", "رجل", "رجلا", "شاب", "شابا", "جندي", "جنديا", "عنصر", "عنصرا", "مواطن", "مواطنا", "مقاتل", "مقاتلا", "فتاه", "مسن", "مسنا", "ضابط", "ضابطا", "قيادي", "قياديا", "صحفي", "صحفيا", "طبيب", "طبيبا", "مسعف", "مسعفا", "سائق", "سائقا", "اخر", "ثالث", "رابع"];
 const SINGULAR_VICTIM = new RegExp(`(?<![\\p{L}])(?:[وف]?(?:ال)?)(${SINGULAR_WORDS.join("|")})(?![\\p{L}])`, "gu");
+// "مقتل رجل وامرأة"، "مقتل طفلين وامرأة": one more victim joined by و right after a count or a victim
+const AND_ONE_MORE = new RegExp(`^\\s*و(?:ال)?(?:${SINGULAR_WORDS.filter((w) => !/^(?:اخر|ثالث|رابع)$/.test(w)).join("|")})(?![\\p{L}])`, "u");
+
+/** Victims added by a chain of "و + one person" starting at `from` (normalized): how many, and where the chain ends. */
+function andOneMore(norm: string, from: number, end: number): { n: number; to: number } {
+  let n = 0;
+  let at = from;
+  for (let m: RegExpExecArray | null; n < 6 && (m = AND_ONE_MORE.exec(norm.slice(at, Math.min(end, at + 16)))) !== null; ) {
+    n++;
+    at += m[0].length;
+  }
+  return { n, to: at };
+}
 // a sentence without any of the words as a substring cannot match: the regex is not run on it
 const SINGULAR_SEEN = new LiteralSet(SINGULAR_WORDS);
 
@@ -98,6 +111,13 @@ function cueEnd(nums: NumHit[], h: { start: number; end: number; text: string })
   return nums.some((n) => n.ns > h.start && n.ns < h.end) && h.text.includes(" ") ? h.start + h.text.indexOf(" ") : h.end;
 }
 const textOf = (texts: string[]) => texts.join(" + ");
+/** Extends a figure by the lone victims joined to it ("طفلين وامرأة" = 3), `from` its normalized end. */
+function addMore(acc: { sum: number; texts: string[]; n: NumHit }, from: number, end: number, norm: string, text: string, map: Int32Array): void {
+  const more = andOneMore(norm, from, end);
+  if (!more.n) return;
+  acc.sum += more.n;
+  acc.texts.push(text.slice(map[from]!, map[more.to]!).trim().replace(/^و\s*/, ""));
+}
 const countValue = (c: Count) => c.best ?? c.low ?? c.high ?? -1;
 
 export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: string, map: Int32Array, inv?: Int32Array): SentenceCounts {
@@ -113,7 +133,7 @@ export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: str
   // each list is in text order already: only two non-empty lists need merging
   const cues = !injs.length ? kills : !kills.length ? injs : [...kills, ...injs].sort((a, b) => a.pos - b.pos);
   const sentNorm = s.text;
-  type Acc = { cls: "k" | "i"; n: NumHit; group: CountGroup; initial: boolean; sum: number; texts: string[] };
+  type Acc = { cls: "k" | "i"; n: NumHit; group: CountGroup; initial: boolean; sum: number; texts: string[]; single?: boolean };
   const found: Acc[] = [];
   let prev: (Acc & { breakdown?: boolean }) | null = null;
   let prevBreakdown = false;
@@ -140,7 +160,9 @@ export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: str
       initial: false,
       sum: 1,
       texts: [text.slice(map[pos]!, map[pos + sm[0].length]!)],
+      single: true,
     });
+    addMore(found[found.length - 1]!, pos + sm[0].length, s.end, norm, text, map);
   }
   for (const n of nums) {
     const noun = n.nounNorm;
@@ -154,6 +176,14 @@ export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: str
     const before = norm.slice(Math.max(s.start, n.ns - 14), n.ns);
     const trimmed = before.trimEnd();
     const isBreakdown = breakdownCues.some((c) => trimmed.endsWith(c));
+    if (!prev) {
+      // "مقتل امرأة وطفلين": a count joined by و to a lone victim adds to it
+      const sv = found.find((f) => f.single && f.n.ne <= n.ns && n.ns - f.n.ne <= 3);
+      if (sv) {
+        prev = sv;
+        prevEnd = sv.n.ne;
+      }
+    }
     const between = prevEnd >= 0 ? norm.slice(prevEnd, n.ns) : "";
     const conj = prevEnd >= 0 && between.length < 60 && (/(?:^|\s)و\s*$/.test(between) || (norm[n.ns] === "و" && !/^واحد/.test(norm.slice(n.ns, n.ne)))) && !cues.some((c) => c.pos >= prevEnd && c.pos < n.ns);
     if (isBreakdown || (conj && prevBreakdown)) {
@@ -194,11 +224,13 @@ export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: str
     if (conj && prev && prev.cls === cls && !initial && n.value != null && prev.n.value != null) {
       prev.sum += n.value;
       prev.texts.push(n.text);
+      addMore(prev, n.noun ? doc_inv(n) : n.ne, s.end, norm, text, map);
       if (prev.group !== group) prev.group = prev.group === "unknown" ? group : group === "unknown" ? prev.group : prev.group;
       prevEnd = n.ne;
       continue;
     }
     const acc: Acc = { cls, n, group, initial, sum: n.value ?? 0, texts: [n.text] };
+    if (n.value != null) addMore(acc, n.noun ? doc_inv(n) : n.ne, s.end, norm, text, map);
     found.push(acc);
     prev = acc;
     prevBreakdown = false;

@@ -278,6 +278,12 @@ function sentenceStep(r: ReportCtx, carry: Carry, s: Sentence): void {
   if (town && !isBackgroundSentence(s)) carry.lastTowns = [town];
 }
 
+/** The draft's victims are all counted as fighters (none as civilians or unknown). */
+function fightersOnly(d: Draft): boolean {
+  const gs = [d.fatalities?.group, d.injured?.group].filter((g) => g !== undefined);
+  return gs.length > 0 && gs.every((g) => g === "combatants");
+}
+
 /** Which side of a denial's cut a position is on (0: the sentence has no denial). */
 function sideOf(denialCut: number, pos: number): number {
   return denialCut < 0 ? 0 : pos >= denialCut ? 1 : -1;
@@ -329,6 +335,11 @@ function candidateStep(r: ReportCtx, carry: Carry, sc: SentenceCtx, c: Candidate
   if (VIOLENT.has(c.type) || c.type === "casualty_claim" || c.countOnly) {
     dr.fatalities = counts.killed;
     dr.injured = counts.injured;
+    // "قُتل عنصر من الفصيل برصاص قناص": sniping or gunfire that hits only fighters is a fight
+    if (c.type === "attack_on_civilians" && fightersOnly(dr) && c.triggers.every((h) => h.entry.type !== "attack_on_civilians" || h.entry.tag === "gunfire")) {
+      c = { ...c, type: "armed_clash" };
+      dr.type = "armed_clash";
+    }
     if (c.type === "armed_clash" && dr.fatalities && dr.fatalities.group === "unknown") dr.fatalities = { ...dr.fatalities, group: "combatants" };
   }
   // a phrase trigger ("دخلت قوات النظام … مدينة"، "أسقطت الدفاعات … طائرة") has its subject right after its first word

@@ -6,7 +6,7 @@ import { normalizeKeyViaMap } from "../arabic/normalize.js";
 import { runEngine } from "./engine.js";
 
 /** Bump when rules or lexicons change: the store re-extracts stored reports on change. */
-export const EXTRACTOR_VERSION = "extract-1.3.0";
+export const EXTRACTOR_VERSION = "extract-1.4.0";
 
 /** Longest text extracted in one go (larger inputs are cut, with a warning): bounded work. */
 export const MAX_CHARS = 400_000;

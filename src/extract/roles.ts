@@ -19,9 +19,12 @@ export function specificParties(ps: PartyHit[], norm?: string): PartyHit[] {
 }
 // "قصفت الفصائل … مواقع لقوات النظام": a party after a position word or "على" is another side (the
 // one hit), not the one the generic word introduced.
-const OTHER_SIDE_GAP = /(?:^|\s)(?:[وفب])?(?:ال)?(?:مواقع|موقع|نقاط|نقطه|مقر|مقرات|ثكنه|ثكنات|حاجز|حواجز|معاقل|تجمعات|تحصينات|علي|ضد)(?:\s|$)/;
+// So is a party after (or named by) the attack that hit the first ("مقاتلون من الفصائل … بغارة روسية").
+const OTHER_SIDE_GAP = /(?:^|\s)(?:[وفب])?(?:ال)?(?:مواقع|موقع|نقاط|نقطه|مقر|مقرات|ثكنه|ثكنات|حاجز|حواجز|معاقل|تجمعات|تحصينات|علي|ضد|غاره|غارات|قصف|هجوم|هجمات|حتفه|حتفها|حتفهم|رصاص|قذيفه|قذائف|صاروخ|صواريخ|ضربه|ضربات)(?:\s|$)/;
+/** A party named by an attack phrase ("بغارة روسية"): the side that struck, not one a generic word introduced. */
+const ATTACK_PARTY = /^(?:[وفب])?(?:ال)?(?:غاره|غارات|قصف|هجوم|هجمات|قذيفه|قذائف|صاروخ|صواريخ|ضربه|ضربات)\s/;
 function introduced(p: PartyHit, ps: PartyHit[], norm?: string): PartyHit | undefined {
-  return ps.find((q) => q !== p && !q.generic && q.kind !== "civilians" && q.start >= p.start && q.start - p.end <= 30 && !(norm !== undefined && OTHER_SIDE_GAP.test(norm.slice(p.end, q.start))));
+  return ps.find((q) => q !== p && !q.generic && q.kind !== "civilians" && q.start >= p.start && q.start - p.end <= 30 && !(norm !== undefined && (OTHER_SIDE_GAP.test(norm.slice(p.end, q.start)) || ATTACK_PARTY.test(norm.slice(q.start, q.end)))));
 }
 /** Where a party's role is judged: at the generic word that introduced it ("إرهابيون من تنظيم داعش"). */
 function roleStart(p: PartyHit, ps: PartyHit[], norm?: string): number {
@@ -39,11 +42,15 @@ const TGT_RE = markerRe(TGT);
 const markerText = (before: string) => before.replace(/[«»"()]/g, " ").replace(/\s+/g, " ").trimEnd();
 // "عبوة ناسفة بسيارة عسكرية تابعة لقوات النظام": the owner of what was hit is a target, not the attacker
 const HIT_PROPERTY = /(?:سياره|اليه|اليات|دوريه|حافله|عربه|حاجز|نقطه|مقر|مقرات|موقع|مواقع|ثكنه|مستودع|مستودعات|رتل|قافله|مركبه)\S*(?: \S+){0,2} (?:ال)?(?:تابع\S*|يتبع|تتبع)\s*$/;
-const VICTIMS_BEFORE = /(?:قتل|مقتل|اصيب|اصابه|شهداء|استشهد|قتلي|جرحي|مصرع|قضي|ارتقي|فارق)\S*(?: \S+){0,4} (?:من )?(?:عناصر|مقاتلي|جنود|افراد|صفوف)?\s*[«"]?$/;
+// "قتل عنصران من قوات X": the counted dead right before the party say it is the side hit
+const VICTIMS_OF = /(?:^|\s)[وف]?(?:قتل|مقتل|اصيب|اصابه|مصرع|لقي|لقيت|لقوا)\S*(?: \S+){1,2} من\s*$/;
+const VICTIMS_BEFORE = /(?:قتل|مقتل|اصيب|اصابه|شهداء|استشهد|قتلي|جرحي|مصرع|قضي|ارتقي|فارق|(?:^|\s)[وف]?(?:لقي|لقيت|لقوا))\S*(?: \S+){0,4} (?:من )?(?:عناصر|مقاتلي|جنود|افراد|صفوف)?\s*[«"]?$/;
 
 export function assignRoles(type: EventType, ps: PartyHit[], pos: number, norm: string, sentStart: number, triggerEnds: number[] = []): { actors: PartyHit[]; targets: PartyHit[] } {
   const actors: PartyHit[] = [];
   const targets: PartyHit[] = [];
+  /** targets the text marks as the side hit ("قتل عنصران من قوات X"): a clash never makes them the actor */
+  let hit: PartyHit[] | null = null;
   const parties = specificParties(ps, norm);
   const violent = VIOLENT.has(type);
   // "بين X و Y": both sides of a clash.
@@ -73,14 +80,17 @@ export function assignRoles(type: EventType, ps: PartyHit[], pos: number, norm: 
     let marked: string | null = null;
     let act: boolean | null = null;
     if (agentL || vso) actors.push(p);
-    else if ((before.includes("تابع") || before.includes("تبع")) && HIT_PROPERTY.test(before)) targets.push(p);
-    else if (!subject && VICTIMS_BEFORE.test(before) && !(act ??= ACT_RE.test((marked ??= markerText(before))))) targets.push(p);
+    else if ((before.includes("تابع") || before.includes("تبع")) && HIT_PROPERTY.test(before)) (hit ??= []).push(p), targets.push(p);
+    else if (!subject && VICTIMS_BEFORE.test(before) && !(act ??= ACT_RE.test((marked ??= markerText(before))))) {
+      if (VICTIMS_OF.test(before)) (hit ??= []).push(p);
+      targets.push(p);
+    }
     else if (subject || (act ??= ACT_RE.test((marked ??= markerText(before)))) || /^(?:[وف])?(?:اطلق|نفذ|شن|ارتكب|تبن|نصب|زرع|هاجم)/.test(lastWord)) actors.push(p);
     else if (TGT_RE.test((marked ??= markerText(before)))) targets.push(p);
     else (at <= pos ? actors : targets).push(p);
   }
   if (type === "armed_clash" && !actors.length) {
-    const i = targets.findIndex((t) => t.kind !== "civilians");
+    const i = targets.findIndex((t) => t.kind !== "civilians" && !hit?.includes(t));
     if (i >= 0) actors.push(...targets.splice(i, 1));
   }
   if (type === "armed_clash" && !targets.some((t) => t.kind !== "civilians") && actors.length > 1) {

@@ -8,7 +8,7 @@ export interface TriggerEntry {
   type: EventType;
   strength: number;
   /** air: marks air power (turns shelling words into an air strike); munition: goes to details */
-  tag?: "air" | "aircraft" | "munition" | "reach" | "rise" | "downing" | "grave";
+  tag?: "air" | "aircraft" | "munition" | "reach" | "rise" | "downing" | "grave" | "gunfire";
   munition?: string;
   article?: boolean;
 }
@@ -60,6 +60,12 @@ export const TRIGGERS: TriggerEntry[] = [
     "صد(?:ت|وا)? (?:ال)?هجوم(?:ا)?", "تصد(?:ت|ى|ي|وا)", "كمين(?:ا)?", "محاولة (?:ال)?تسلل", "معركة",
   ]),
   ...T("armed_clash", 0.5, ["هجوم(?:ا|ه|ها)?", "هجمات", "(?:ال)?قتال", "مواجه(?:ة|ات)"]),
+  // an attack launched on a military or inhabited place ("شن التنظيم هجوماً على حاجز"): the noun alone
+  // stays weak ("الهجوم الإعلامي"). (The verb هاجم was tried too: in real reporting it is as often a
+  // politician attacking a policy, or a past attack recalled, as an incident.)
+  ...T("armed_clash", 0.9, [
+    "شن(?:ت|وا|ا|تا)? (?:[^ ]+ ){0,4}هجوم(?:ا|ين)?(?= (?:[^ ]+ ){0,2}(?:على|ضد) (?:[^ ]+ ){0,1}(?:ال)?(?:مواقع|موقع|حاجز|حواجز|نقط(?:ة|ة|تين)|نقاط|قاعد(?:ة|تي)|مقر(?:ات)?|ثكن(?:ة|ات)|تجمع(?:ات)?|قري(?:ة)|قرى|بلد(?:ة|ات)|مدين(?:ة)|مخيم|دوري(?:ة|ات)|رتل|ارتال|قافل(?:ة)|قوات|عناصر))",
+  ]),
   // shooting down an aircraft ("أسقطت الدفاعات الجوية طائرة…"، "أُسقطت بصاروخ"): an armed clash between the
   // air defence and the aircraft's side; the object must be an aircraft, not intercepted missiles. Verbs
   // only: the noun ("بعد إسقاط الطائرة") mostly refers back to a downing told elsewhere.
@@ -73,9 +79,12 @@ export const TRIGGERS: TriggerEntry[] = [
   // violence against civilians
   ...T("attack_on_civilians", 1, [
     "اعدم(?:ت|وا)?", "[يت]عدم(?:ون)?", "اعدامات ميدانية", "مجزر(?:ة|ة)", "مجازر", "اغتيال", "اغتال(?:ت|وا)?",
-    "برصاص (?:ال)?(?:قناص|قناصة|قنص)", "ذبح(?:ت|وا)?", "رميا (?:ب)?(?:ال)?رصاص",
+    "ذبح(?:ت|وا)?", "رميا (?:ب)?(?:ال)?رصاص",
   ]),
-  ...T("attack_on_civilians", 0.6, ["اعدام(?:ات)?", "رصاص", "طلقات نارية", "قنص(?:ا)?", "قناص(?:ة)?", "اطلق(?:ت|وا)? (?:ال)?نار", "اطلاق (?:ال)?نار", "برصاص"]),
+  ...T("attack_on_civilians", 0.6, ["اعدام(?:ات)?"]),
+  // sniping and gunfire: violence against civilians, but a fight when it hits fighters (see engine.ts)
+  ...T("attack_on_civilians", 1, ["برصاص (?:ال)?(?:قناص|قناصة|قنص)"], { tag: "gunfire" }),
+  ...T("attack_on_civilians", 0.6, ["رصاص", "طلقات نارية", "قنص(?:ا)?", "قناص(?:ة)?", "اطلق(?:ت|وا)? (?:ال)?نار", "اطلاق (?:ال)?نار", "برصاص"], { tag: "gunfire" }),
   // the discovery of a mass grave or of remains (not bodies pulled from rubble, a toll update): the killings are past, the find is a casualty claim
   ...T("casualty_claim", 1, ["مقابر (?:ال)?جماعية", "مقبر(?:ة|تين|تان) (?:ال)?جماعي(?:ة|تين|تان)?", "(?:انتشال|(?:ال)?عثور على) (?:ال)?رفات"], { tag: "grave" }),
   // abduction / detention

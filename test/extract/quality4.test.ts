@@ -1,0 +1,57 @@
+// Round-4 extraction rules, each on our own Arabic sentences (none taken from a report).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { run, only, one } from "./helpers.js";
+
+const killed = (text: string) => run(text).events.find((e) => e.fatalities)?.fatalities ?? null;
+
+test("feminine duals count two: 'امرأتان'، 'امرأتين'، 'ضحيتان'، 'سيدتين'", () => {
+  assert.equal(killed("وقُتلت امرأتان أمس بقصف مدفعي على بلدة كفرنبل.")?.best, 2);
+  assert.equal(killed("وأسفر القصف عن مقتل سيدتين في بلدة التمانعة اليوم.")?.best, 2);
+  assert.equal(killed("وسقطت ضحيتان اليوم بقصف على مدينة معرة النعمان.")?.best, 2);
+  assert.equal(killed("وأسفر القصف عن مقتل امرأتين في بلدة التمانعة اليوم.")?.group, "civilians");
+});
+
+test("victims joined by و add up: a lone victim and a count, in either order, and chains", () => {
+  assert.equal(killed("وأسفر القصف عن مقتل امرأة وطفلين في بلدة حاس اليوم.")?.best, 3);
+  assert.equal(killed("وأسفر القصف عن مقتل طفلين وامرأة في بلدة حاس اليوم.")?.best, 3);
+  assert.equal(killed("وقُتل رجل وامرأة بقصف على بلدة حاس أمس.")?.best, 2);
+  assert.equal(killed("وقُتل 4 مدنيين وطفل وامرأة بغارة على بلدة حاس أمس.")?.best, 6);
+  assert.equal(killed("وقُتل قيادي وعنصر من الفصيل بغارة على ريف إدلب أمس.")?.best, 2);
+  // a victim of another clause is not added ("وأُصيب آخر" counts the injured)
+  const r = run("وقُتل مدني وأُصيب آخر بقصف على بلدة حاس أمس.").events[0]!;
+  assert.equal(r.fatalities?.best, 1);
+  assert.equal(r.injured?.best, 1);
+});
+
+test("the counted dead 'من قوات X' make X the side hit, also in a clash with no named attacker", () => {
+  const e = run("وقُتل عنصران من قوات النظام أمس بهجوم على حاجز في ريف درعا الغربي.").events[0]!;
+  assert.ok(e.targets.some((p) => p.name === "Syrian Arab Army"));
+  assert.ok(!e.actors.some((p) => p.name === "Syrian Arab Army"));
+});
+
+test("'لقي … حتفهم' marks victims; a party named by the attack phrase does not swallow the victims' side", () => {
+  const e = one(run("ولقي خمسة مقاتلين من فصائل المعارضة حتفهم بغارة روسية على ريف إدلب أمس.").events, "air_strike");
+  assert.ok(e.targets.some((p) => p.name === "Armed opposition"));
+  assert.ok(e.actors.some((p) => /Russia/.test(p.name)));
+  const f = one(run("وقُتل خمسة مقاتلين من فصائل المعارضة بغارة روسية على ريف إدلب أمس.").events, "air_strike");
+  assert.ok(f.targets.some((p) => p.name === "Armed opposition"));
+  // a word that merely contains لقو/لقي (القوات، للقيادة) marks nothing
+  const g = one(run("وقصفت القوات الحكومية بالمدفعية أمس بلدة اللطامنة في ريف حماة.").events, "shelling");
+  assert.ok(g.actors.some((p) => p.name === "Syrian Arab Army"));
+});
+
+test("sniping or gunfire that hits only fighters is a clash; on civilians it stays violence against civilians", () => {
+  assert.deepEqual(run("وقُتل عنصر من قوات سوريا الديمقراطية برصاص قناص قرب منبج أمس.").events.map((e) => e.type), ["armed_clash"]);
+  assert.deepEqual(run("وقُتل شاب برصاص قناص في بلدة كفرلاها أمس.").events.map((e) => e.type), ["attack_on_civilians"]);
+  // an execution of fighters is still not a clash
+  assert.equal(only(run("وأعدم التنظيم ثلاثة عناصر من الفصائل رمياً بالرصاص في ريف دير الزور أمس.").events, "armed_clash").length, 0);
+});
+
+test("an attack launched on a position or a town is a clash even without casualties; an abstract 'attack' is not", () => {
+  const e = one(run("وشن تنظيم داعش فجر اليوم هجوماً على حاجز لقوات النظام في ريف حمص الشرقي.").events, "armed_clash");
+  assert.ok(e.actors.some((p) => p.name === "Islamic State"));
+  assert.ok(e.targets.some((p) => p.name === "Syrian Arab Army"));
+  assert.equal(run("وشن الوزير هجوماً حاداً على سياسة الحكومة في مؤتمر صحفي اليوم.").events.length, 0);
+  assert.equal(run("وهاجم وزير الخارجية سياسة واشنطن في سوريا خلال مؤتمر صحفي.").events.length, 0);
+});
