@@ -16,8 +16,8 @@
 // Candidate search keeps the exact meaning of the SQL it replaces (candidates.ts): incidents are
 // indexed by search key (grid cell, or place name) × third of a month of date_start; such a slot
 // of a key is loaded from the database once (one index range) and then answered from memory with the same
-// predicate the SQL had. Memory is bounded: past MAX_ROWS rows it forgets the slots used least
-// recently (and the rows no loaded slot holds any more) down to SHRINK_TO; member lists are kept
+// predicate the SQL had. Memory is bounded: past its cap it forgets the slots used least recently
+// (and the rows no loaded slot holds any more) down to 70 % of the cap; member lists are kept
 // for the MAX_MEMBER_SETS incidents used last.
 import { sql, type Kysely } from "kysely";
 import type { HudnaEvent } from "../model/index.js";
@@ -28,13 +28,18 @@ import { parseParties } from "./parties-json.js";
 
 type Tx = Kysely<Database>;
 
-// A cached incident takes ~2–2.6 KB of heap: 100,000 rows stay under ~260 MB. Reports mostly come
-// in publication order, so the slots used least recently are old ones no report asks for again.
-// A smaller cap costs where they don't: with 30,000 rows the dense bench (78,000 incidents on
-// random days) took 14.4 ms a report instead of 9.2, for 110 MB less heap. (Starting over
-// instead of forgetting slots, at 30,000 rows it started over every ~500 reports.)
+// A cached incident takes ~2–2.6 KB of heap. The cap starts small and grows only when the
+// workload asks again for slots it forgot: reports mostly come in publication order, so the slots
+// used least recently are old ones no report asks for again, and memory stays flat (news-like
+// bench: ~4,000 rows). Reports on random days (the dense bench) re-ask for forgotten slots: the cap
+// doubles, up to MAX_ROWS (~260 MB), where a smaller cap would cost (at 30,000 rows the dense
+// bench took 14.4 ms a report instead of 9.2).
 const MAX_ROWS = 100_000;
-const SHRINK_TO = 70_000;
+const START_ROWS = 4_000;
+/** Forgetting goes down to this share of the cap. */
+const SHRINK = 0.7;
+/** Grow the cap when more than this share of the slots loaded since the last shrink had been forgotten. */
+const REASKED = 0.2;
 const MAX_MEMBER_SETS = 2_000;
 
 /** A member as recomputation needs it, with its arrival key (ingested_at, report id, seq). */
@@ -103,11 +108,21 @@ const placeKey = (p: string) => `p\u0000${p}`;
 
 export class IncidentCache {
   private readonly maxRows: number;
-  private readonly shrinkTo: number;
+  /** The current cap on rows (START_ROWS up to maxRows). */
+  private cap: number;
+  /** Slots forgotten by shrink, oldest first (bounded): asking for one again means the cap is too small. */
+  private readonly forgotten = new Set<string>();
+  private asked = 0;
+  private reasked = 0;
 
-  constructor(maxRows = MAX_ROWS) {
+  constructor(maxRows = MAX_ROWS, startRows = START_ROWS) {
     this.maxRows = Math.max(1, Math.floor(maxRows));
-    this.shrinkTo = Math.floor(this.maxRows * (SHRINK_TO / MAX_ROWS));
+    this.cap = Math.min(this.maxRows, Math.max(1, Math.floor(startRows)));
+  }
+
+  /** Rows held and the current cap (for tests and benches). */
+  get size(): { rows: number; cap: number } {
+    return { rows: this.entries.size, cap: this.cap };
   }
 
   private readonly entries = new Map<string, Entry>();
@@ -146,6 +161,8 @@ export class IncidentCache {
   }
 
   reset(): void {
+    this.forgotten.clear();
+    this.asked = this.reasked = 0;
     this.entries.clear();
     this.slots.clear();
     this.odd.clear();
@@ -162,14 +179,18 @@ export class IncidentCache {
     const b = slotOf(q.latest);
     const months = a && b ? slotsBetween(a, b) : null;
     if (!months || q.earliest > q.latest) return this.direct(tx, q);
-    if (this.entries.size > this.maxRows) await this.shrink();
+    if (this.entries.size > this.cap) await this.shrink();
     const missing: string[] = [];
     for (const k of keys) {
       for (const m of months) {
         const s = `${k}\u0001${m}`;
         // least recently used first: re-insert marks the slot as just used
         if (this.loaded.delete(s)) this.loaded.add(s);
-        else missing.push(k);
+        else {
+          missing.push(k);
+          this.asked++;
+          if (this.forgotten.delete(s)) this.reasked++;
+        }
       }
     }
     if (missing.length) {
@@ -216,10 +237,19 @@ export class IncidentCache {
    * old one may hold our own writes, which only the database has now.
    */
   private async shrink(): Promise<void> {
+    const reasked = this.reasked > this.asked * REASKED;
+    this.asked = this.reasked = 0;
+    if (reasked && this.cap < this.maxRows) {
+      this.cap = Math.min(this.maxRows, this.cap * 2);
+      if (this.entries.size <= this.cap) return;
+    }
+    const shrinkTo = Math.floor(this.cap * SHRINK);
     await this.pending?.flush();
     for (const s of this.loaded) {
-      if (this.entries.size <= this.shrinkTo) break;
+      if (this.entries.size <= shrinkTo) break;
       this.loaded.delete(s);
+      this.forgotten.add(s);
+      if (this.forgotten.size > 4 * this.cap) this.forgotten.delete(this.forgotten.values().next().value!);
       const slot = this.slots.get(s);
       if (!slot) continue;
       for (const [id, e] of [...slot]) {
@@ -231,7 +261,7 @@ export class IncidentCache {
       if (!slot.size) this.slots.delete(s);
     }
     this.latestStored = undefined;
-    if (this.entries.size > this.shrinkTo) this.reset(); // rows no slot ever loaded: start over
+    if (this.entries.size > shrinkTo) this.reset(); // rows no slot ever loaded: start over
   }
 
   /** Incident rows by id (from memory, else the database). */

@@ -70,6 +70,8 @@ export interface Store {
   /** Insert or replace monitored zones (their ceasefire windows gate violations). */
   upsertZones(zones: ZoneInput[]): Promise<void>;
   listZones(): Promise<ZoneRow[]>;
+  /** The writer's incident cache: rows held and its current cap (benches and tests). */
+  cacheSize(): { rows: number; cap: number };
   /** Row counts of the main tables (for `hudna ingest` summaries and tests). */
   counts(): Promise<{ reports: number; events: number; incidents: number; violations: number; quarantine: number }>;
 }
@@ -96,8 +98,10 @@ export interface OpenOptions {
    * de-escalation zones unless a zones file was loaded). Off by default: tests bring their own.
    */
   seedZones?: boolean;
-  /** Incidents the writer keeps in memory (incident-cache.ts; default 100,000): a memory bound. */
+  /** Incidents the writer may keep in memory (incident-cache.ts; default 100,000): a memory bound. */
   cacheRows?: number;
+  /** Where that cap starts (default 4,000): it grows only when forgotten incidents are asked for again. */
+  cacheStartRows?: number;
 }
 
 export async function openStore(url?: string, opts: OpenOptions = {}): Promise<Store> {
@@ -121,7 +125,7 @@ export async function openStore(url?: string, opts: OpenOptions = {}): Promise<S
 
   // The writer's in-memory incidents (incident-cache.ts); this process's saves run one at a time
   // so they never interleave on it (they serialize on the write lock anyway).
-  const cache = new IncidentCache(opts.cacheRows);
+  const cache = new IncidentCache(opts.cacheRows, opts.cacheStartRows);
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const run = queue.then(fn, fn);
@@ -132,6 +136,7 @@ export async function openStore(url?: string, opts: OpenOptions = {}): Promise<S
   const store: Store = {
     db,
     dialect,
+    cacheSize: () => cache.size,
     async close() {
       // SQLite's advice for connections that wrote: refresh the planner's statistics on close.
       if (dialect === "sqlite") await sql`pragma optimize`.execute(db).catch(() => {});

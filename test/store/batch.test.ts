@@ -212,4 +212,32 @@ forEachEngine("store: group commit (saveMany)", (engine) => {
       await small.close();
     }
   });
+
+  engine.it("the writer's cache keeps its starting size on reports in date order, and grows when reports keep revisiting days it forgot", async (store) => {
+    // one strike a day for 300 days, a town each day: 300 incidents, no two alike
+    const towns = Object.values(PLACES).filter((p) => p.precision === "town");
+    const day = (i: number) => new Date(Date.UTC(2017, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    const daily = Array.from({ length: 300 }, (_, i) => {
+      const id = `day-${i}`;
+      return input(id, [event({ id: `${id}-e0`, date: { start: day(i), end: day(i), precision: "day", text: "أمس" }, locations: [towns[i % towns.length]!], fatalities: count(1 + (i % 5)) })], `outlet ${i % 3}`);
+    });
+    // the same reports on shuffled days (a fixed permutation): each report asks for days long forgotten
+    const shuffled = daily.map((_, i) => daily[(i * 7919) % daily.length]!);
+    const inOrder = await openStore(await engine.newUrl(), { cacheStartRows: 40, cacheRows: 5000 });
+    const revisiting = await openStore(await engine.newUrl(), { cacheStartRows: 40, cacheRows: 5000 });
+    try {
+      await saveInBatches(inOrder, daily, 20);
+      assert.equal((await inOrder.counts()).incidents, 300);
+      assert.deepEqual(inOrder.cacheSize().cap, 40, "date order never asks again for what it forgot");
+      assert.ok(inOrder.cacheSize().rows <= 40);
+      await saveInBatches(revisiting, shuffled, 20);
+      assert.ok(revisiting.cacheSize().cap > 40, `shuffled days make the cap grow (cap ${revisiting.cacheSize().cap})`);
+      // either way the store holds what a writer that forgets nothing holds
+      await saveInBatches(store, shuffled, 20);
+      assert.deepEqual(await everything(revisiting), await everything(store));
+    } finally {
+      await inOrder.close();
+      await revisiting.close();
+    }
+  });
 });
