@@ -104,13 +104,14 @@ async function run(engine: string, url: string, mix: string): Promise<void> {
     dupMs += performance.now() - s0;
   }
   const c = await store.counts();
+  const cache = store.cacheSize();
   const sum = await checksum(store);
   await store.close();
   console.log(
     `BENCH store-${engine} mix=${mix} reports=${N} events=${events} ingest_per_s=${f1(N / totalSec)} extract_only_per_s=${f1(N / (extractMs / 1000))} ` +
       `store_only_per_s=${f1(N / (saveMs / 1000))} store_share_pct=${f1((100 * saveMs) / (saveMs + extractMs))} ` +
       `dup_check_per_s=${f1(dups / (dupMs / 1000))} new=${status.new} incidents=${c.incidents} violations=${c.violations} ` +
-      `heap_start_mb=${mb(heap0)} heap_fifth_mb=${mb(heapFifth)} heap_end_mb=${mb(heapEnd)} heap_max_mb=${mb(heapMax)} batch=${BATCH} checksum=${sum}`,
+      `heap_start_mb=${mb(heap0)} heap_fifth_mb=${mb(heapFifth)} heap_end_mb=${mb(heapEnd)} heap_max_mb=${mb(heapMax)} cache_rows=${cache.rows} cache_cap=${cache.cap} batch=${BATCH} checksum=${sum}`,
   );
 }
 
