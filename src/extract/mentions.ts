@@ -160,6 +160,8 @@ export function findMentions(doc: Doc, text: string, published: string | null): 
     // a word that is both a trigger and a place ("الزيارة"، "المعركة") is the place after a place noun or in a list of places
     if (overlapsTaken(ns, ne) && !/ /.test(key) && !placeContext(norm, ns, full)) continue;
     if (places.some((q) => q.ns <= ns && ne <= q.ne)) continue;
+    // a place inside a longer party name ("قوات تحرير عفرين"، "لواء القدس"، "دمشق الرسمية") names the party
+    if (parties.some((q) => q.start <= ns && ne <= q.end && q.end - q.start > ne - ns)) continue;
     if (sourceHits.some((h) => h.start <= ns && ne <= h.end + 2)) continue; // "حملة «الرقة تذبح بصمت»" names a source
     places.push({ start: p.start, end: p.end, text: p.text, place: p.place, ns, ne } as PlaceHit);
   }

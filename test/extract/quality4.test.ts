@@ -55,3 +55,18 @@ test("an attack launched on a position or a town is a clash even without casualt
   assert.equal(run("وشن الوزير هجوماً حاداً على سياسة الحكومة في مؤتمر صحفي اليوم.").events.length, 0);
   assert.equal(run("وهاجم وزير الخارجية سياسة واشنطن في سوريا خلال مؤتمر صحفي.").events.length, 0);
 });
+
+test("named groups: an affiliate is not the army ('جيش خالد بن الوليد'), and a place inside a group's name is not where it happened", () => {
+  const a = run("وقُتل عنصران من جيش خالد بن الوليد أمس بقصف على بلدة حيط في ريف درعا الغربي.").events[0]!;
+  assert.ok(a.targets.some((p) => p.name === "Jaysh Khalid ibn al-Walid"));
+  assert.ok(![...a.actors, ...a.targets].some((p) => p.name === "Syrian Arab Army"));
+  const b = one(run("وتبنت قوات تحرير عفرين أمس تفجير عبوة ناسفة بدورية للفصائل في بلدة جنديرس.").events, "explosion");
+  assert.ok(b.actors.some((p) => p.name === "Afrin Liberation Forces"));
+  assert.deepEqual(b.locations.map((l) => l.name), ["Jandairis"]);
+  const c = run("وقُتل ثلاثة عناصر من لواء القدس أمس باشتباكات مع تنظيم داعش قرب مدينة السخنة.").events[0]!;
+  assert.ok(!c.locations.some((l) => /Jerusalem/.test(l.name)));
+  assert.ok(c.targets.some((p) => p.name === "Liwa al-Quds"));
+  // a capital named alone still is a place ("في موسكو")
+  const d = run("وعقد في موسكو أمس اجتماع ثلاثي بين وزراء خارجية روسيا وتركيا وإيران لبحث الوضع في إدلب.").events[0];
+  assert.ok(d?.locations.some((l) => l.name === "Moscow"));
+});

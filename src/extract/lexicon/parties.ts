@@ -42,6 +42,9 @@ export const PARTIES: PartyEntry[] = [
   ...P("Iranian forces (IRGC)", "foreign_state_force", "IR", ["قوات (?:ال)?نظام (?:ال)?ايراني", "(?:ال)?حرس (?:ال)?ثوري(?: (?:ال)?ايراني)?", "(?:ال)?قوات (?:ال)?ايرانية", "(?:ال)?ميليشيات (?:ال)?ايرانية", "(?:ال)?مليشيات (?:ال)?ايرانية"]),
   ...P("Iran", "government", "IR", ["ايران", "طهران", "(?:ال)?جانب (?:ال)?ايراني"]),
   ...P("Hezbollah", "militia", "LB", ["حزب الله(?: (?:ال)?لبناني)?"]),
+  // foreign and local militias fighting with the government
+  ...P("Liwa al-Quds", "militia", "SY", ["لواء (?:ال)?قدس"]),
+  ...P("Fatemiyoun and Zainabiyoun", "militia", undefined, ["(?:لواء )?(?:ال)?فاطميون", "(?:لواء )?(?:ال)?زينبيون"]),
   // Turkey
   ...P("Turkish army", "foreign_state_force", "TR", ["قوات (?:ال)?نظام (?:ال)?تركي", "(?:ال)?جيش (?:ال)?تركي", "(?:ال)?قوات (?:ال)?تركية", "جنود (?:ال)?اتراك", "(?:ال)?جنود (?:ال)?اتراك", "جندي(?:ين|ان)? (?:ال)?تركي(?:ين|ان)?", "(?:ال)?قوات المسلحة (?:ال)?تركية", "(?:ال)?طائرات (?:ال)?تركية", "(?:ال)?مدفعية (?:ال)?تركية"]),
   ...P("Turkish Ministry of Defence", "government", "TR", ["وزارة (?:ال)?دفاع (?:ال)?تركية", "(?:ال)?دفاع (?:ال)?تركية", "وزير (?:ال)?دفاع (?:ال)?تركي"]),
@@ -61,6 +64,8 @@ export const PARTIES: PartyEntry[] = [
   // Kurdish forces
   ...P("SDF", "kurdish_forces", "SY", ["قوات سوريا (?:ال)?ديمقراطية", "قوات سورية (?:ال)?ديمقراطية", "قسد"]),
   ...P("YPG", "kurdish_forces", "SY", ["وحدات حماية (?:ال)?شعب(?: (?:ال)?كردية)?", "(?:ال)?وحدات (?:ال)?كردية"]),
+  ...P("Afrin Liberation Forces", "kurdish_forces", "SY", ["قوات تحرير عفرين"]),
+  ...P("Manbij Military Council", "kurdish_forces", "SY", ["مجلس منبج (?:ال)?عسكري", "(?:ال)?مجلس (?:ال)?عسكري (?:ل|في )?منبج"]),
   ...P("Asayish", "kurdish_forces", "SY", ["(?:ال)?اسايش", "قوى (?:ال)?امن (?:ال)?داخلي(?: (?:ال)?كردية)?"]),
   ...P("Kurdish Autonomous Administration", "government", "SY", ["(?:ال)?ادارة (?:ال)?ذاتية(?: (?:ال)?كردية)?"]),
   // jihadist groups
@@ -69,6 +74,8 @@ export const PARTIES: PartyEntry[] = [
   ...P("Jabhat al-Nusra (HTS)", "jihadist_group", undefined, ["جبهة (?:ال)?نصرة", "النصرة", "جبهة فتح (?:ال)?شام", "فتح (?:ال)?شام"]),
   ...P("Turkistan Islamic Party", "jihadist_group", undefined, ["(?:ال)?حزب (?:ال)?اسلامي (?:ال)?تركستاني", "(?:ال)?تركستان"]),
   ...P("Hurras al-Din", "jihadist_group", undefined, ["حراس (?:ال)?دين"]),
+  // the Islamic State's affiliate in the Yarmouk basin (Daraa), and the groups it was formed from
+  ...P("Jaysh Khalid ibn al-Walid", "jihadist_group", undefined, ["جيش خالد بن (?:ال)?وليد", "لواء شهداء (?:ال)?يرموك", "حركة (?:ال)?مثنى(?: (?:ال)?اسلامية)?"]),
   // rebel factions
   ...P("Free Syrian Army", "rebel_group", "SY", ["(?:ال)?جيش (?:ال)?(?:سوري )?(?:ال)?حر"]),
   ...P("National Front for Liberation", "rebel_group", "SY", ["(?:ال)?جبهة (?:ال)?وطنية (?:لل|ل)تحرير"]),
@@ -79,6 +86,10 @@ export const PARTIES: PartyEntry[] = [
   ...P("Nour al-Din al-Zenki", "rebel_group", "SY", ["(?:حركة )?نور (?:ال)?دين (?:ال)?زنكي", "(?:ال)?زنكي"]),
   ...P("Jaysh al-Izza", "rebel_group", "SY", ["جيش (?:ال)?عزة"]),
   ...P("Faylaq al-Sham", "rebel_group", "SY", ["فيلق (?:ال)?شام"]),
+  ...P("Jaysh al-Nasr", "rebel_group", "SY", ["جيش (?:ال)?نصر"]),
+  ...P("Jaysh al-Ahrar", "rebel_group", "SY", ["جيش (?:ال)?احرار"]),
+  ...P("Maghawir al-Thawra", "rebel_group", "SY", ["(?:جيش )?مغاوير (?:ال)?ثورة"]),
+  ...P("Shabab al-Sunna", "rebel_group", "SY", ["(?:قوات |لواء )?شباب (?:ال)?سنة"]),
   ...P("Central Operations Room (rebels)", "rebel_group", "SY", ["غرفة (?:ال)?عمليات (?:ال)?مركزية(?: في (?:ال)?جنوب)?", "غرفة عمليات [\\p{L}]+(?: [\\p{L}]+)?"]),
   ...P("Negotiating Committee (opposition)", "rebel_group", "SY", ["هيئة (?:ال)?تفاوض(?: عن [\\p{L}]+(?: [\\p{L}]+){0,2})?", "(?:ال)?هيئة (?:ال)?عليا (?:لل|ل)مفاوضات", "لجنة (?:ال)?تفاوض", "(?:ال)?لجنة (?:ال)?مفاوضة", "وفد (?:من )?(?:فعاليات )?(?:ال)?معارضة"]),
   ...P("Armed opposition", "rebel_group", "SY", [
