@@ -225,7 +225,7 @@ function sentenceStep(r: ReportCtx, carry: Carry, s: Sentence): void {
     carry.paraPlaces = [];
   }
   const trig = startsIn(m.triggers, s.start, s.end);
-  const parties = startsIn(m.parties, s.start, s.end);
+  const parties = startsIn(m.parties, s.start, s.end).filter((p) => !sourceAffiliation(p, m.sources, norm));
   // "قضى متأثراً بجروح أصيب بها أمس": that day is when he was wounded, not when this sentence's event happened
   const dates = nsIn(m.dates, s.start, s.end).filter((d) => !WOUND_DAY.test(norm.slice(Math.max(s.start, d.ns - 24), d.ns)));
   // a place named as where the attacker came from ("أقلعت من قاعدة حميميم"، "المتمركزة في معسكر جورين") is not where it struck
@@ -276,6 +276,13 @@ function sentenceStep(r: ReportCtx, carry: Carry, s: Sentence): void {
     }
   }
   if (town && !isBackgroundSentence(s)) carry.lastTowns = [town];
+}
+
+// "السلطات الصحية التابعة للمعارضة": the side a source belongs to, not a party to the event
+const AFFILIATED = /(?:^|\s)(?:ال)?(?:تابع|تابعه|تابعين|تابعون|التابع|التابعه|التابعين) (?:لل|ل)?$/;
+function sourceAffiliation(p: { start: number }, sources: ReadonlyArray<{ start: number; end: number }>, norm: string): boolean {
+  if (!AFFILIATED.test(norm.slice(Math.max(0, p.start - 16), p.start))) return false;
+  return sources.some((h) => h.end <= p.start && p.start - h.end <= 24);
 }
 
 /** The draft's victims are all counted as fighters (none as civilians or unknown). */

@@ -70,3 +70,13 @@ test("named groups: an affiliate is not the army ('جيش خالد بن الول
   const d = run("وعقد في موسكو أمس اجتماع ثلاثي بين وزراء خارجية روسيا وتركيا وإيران لبحث الوضع في إدلب.").events[0];
   assert.ok(d?.locations.some((l) => l.name === "Moscow"));
 });
+
+test("health authorities are a source, and the side a source belongs to ('التابعة للمعارضة') is no party to the event", () => {
+  const e = run("وقالت السلطات الصحية التابعة للمعارضة اليوم إن 12 مدنياً قتلوا بالقصف على مدينة دوما.").events[0]!;
+  assert.ok(e.sources.some((s) => s.name === "health authorities" && s.kind === "official"));
+  assert.ok(!e.actors.some((p) => p.name === "Armed opposition"));
+  assert.equal(e.fatalities?.best, 12);
+  // a vehicle "تابعة لقوات النظام" with no source before it still makes the army the side hit
+  const f = run("واستهدفت عبوة ناسفة أمس سيارة تابعة لقوات النظام في مدينة درعا.").events[0]!;
+  assert.ok(f.targets.some((p) => p.name === "Syrian Arab Army"));
+});
