@@ -28,6 +28,8 @@ export interface Candidate {
   future?: boolean;
   /** a companion event of the sentence's main one: it does not take dates away from it */
   shareDate?: boolean;
+  /** the part of the sentence that is this event's own (two incidents told in one sentence) */
+  clause?: [number, number];
 }
 
 export interface SentenceFacts {
@@ -41,6 +43,8 @@ export interface SentenceFacts {
   /** the sentence names a single day */
   dayDate?: boolean;
   datePos?: number[];
+  /** where the sentence names places (town level or finer) */
+  placePos?: number[];
   partyCount?: number;
   /** the sentence's date is a period (week, month, year), not a day */
   periodDate?: boolean;
@@ -88,6 +92,7 @@ export function isAggregate(text: string): boolean {
 }
 
 const REPLY_RE = /(?:ردا|رد) علي|انتقاما (?:ل|من)|في رد علي/;
+const CONTRAST_RE = /[،,]? (?:في حين|بينما|فيما) /;
 const STRIKE_VERB = /(?:^|\s)(?:[وف])?(?:نفذ|شن|استهدف|قصف|ضرب|اغار|القت|القي|تستهدف|يستهدف|تقصف|يقصف)\p{L}*/u;
 
 const START_RE = new Map<string, RegExp>();
@@ -370,6 +375,26 @@ export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEnt
           out.push({ type: "abduction", pos: abd[0]!.start, strength: 1, triggers: abd });
         }
       }
+    }
+  }
+  // "قُتل ثلاثة بقصف على كفرنبل، في حين قُتل طفل بغارة على معرة النعمان": two incidents in one
+  // sentence, each clause with its own attack and its own place. (Without an attack and a place of
+  // its own, "فيما أصيب خمسة آخرون" goes on telling the same incident.)
+  const contrast = !absorbViolent && f.placePos && f.placePos.length > 1 ? CONTRAST_RE.exec(s.text) : null;
+  if (contrast) {
+    const cut = s.start + contrast.index;
+    const first = out.find((c) => VIOLENT_PRIORITY.includes(c.type) && !c.clause);
+    const before = first ? first.triggers.filter((h) => h.end <= cut && VIOLENT_PRIORITY.includes(h.entry.type) && h.entry.tag !== "aircraft") : [];
+    const after = violent.filter((h) => h.start > cut && (h.entry.strength >= 0.8 || f.killed || f.injured) && h.entry.tag !== "aircraft");
+    if (first && before.length && after.length && f.placePos!.some((p) => p < cut) && f.placePos!.some((p) => p > cut)) {
+      const t = VIOLENT_PRIORITY.find((x) => after.some((h) => h.entry.type === x)) ?? first.type;
+      first.type = VIOLENT_PRIORITY.find((x) => before.some((h) => h.entry.type === x)) ?? first.type;
+      first.triggers = first.triggers.filter((h) => h.start < cut);
+      const anchor = strongest(before);
+      first.pos = anchor.start;
+      first.strength = anchor.entry.strength;
+      first.clause = [s.start, cut];
+      out.push({ type: t, pos: after[0]!.start, strength: Math.max(...after.map((h) => h.entry.strength)), triggers: after, clause: [cut, s.end] });
     }
   }
   // "X struck Y in response to (ردا على) Z": the answered attack is an event of its own.

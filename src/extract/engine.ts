@@ -241,6 +241,7 @@ function sentenceStep(r: ReportCtx, carry: Carry, s: Sentence): void {
     hasPlace: places.length > 0,
     partyCount: distinctNames(parties),
     datePos: dates.map((d) => d.ns),
+    placePos: places.filter((p) => !isCoarse(p.place)).map((p) => p.ns),
     dayDate: dates.some((d) => d.precision === "day" && !/^(?:خلال|منذ)/.test(normalizeKey(d.text))),
     killedValue: counts.killed ? (counts.killed.best ?? counts.killed.low) : null,
     periodDate: dates.some((d) => d.precision === "month" || d.precision === "year"),
@@ -299,7 +300,15 @@ function sideOf(denialCut: number, pos: number): number {
 /** One candidate of a sentence → a draft, merged into the report's drafts (or kept as a headline's). */
 function candidateStep(r: ReportCtx, carry: Carry, sc: SentenceCtx, c: Candidate): void {
   const { norm, drafts } = r;
-  const { s, cands, resolved, places, parties, counts, att, denialCut } = sc;
+  const { s, cands, resolved, att, denialCut } = sc;
+  let { places, parties, counts } = sc;
+  if (c.clause) {
+    // one of two incidents told in one sentence: its own clause's places, parties and figures
+    const [a, b] = c.clause;
+    places = places.filter((p) => p.ns >= a && p.ns < b);
+    parties = parties.filter((p) => p.start >= a && p.start < b);
+    counts = sentenceCounts({ ...s, start: a, end: b, text: norm.slice(a, b) }, r.m, norm, r.text, r.doc.map, r.doc.inv);
+  }
   const d = pickDate(resolved, c, s, norm, cands);
   const side = denialCut < 0 ? 0 : c.type === "denial" ? 1 : -1;
   const mySources = side === 0 ? att.sources : att.sources.filter((x) => { const p = att.at.get(x.name); return p === undefined || p < 0 || sideOf(denialCut, p) === side; });

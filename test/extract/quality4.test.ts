@@ -80,3 +80,16 @@ test("health authorities are a source, and the side a source belongs to ('الت
   const f = run("واستهدفت عبوة ناسفة أمس سيارة تابعة لقوات النظام في مدينة درعا.").events[0]!;
   assert.ok(f.targets.some((p) => p.name === "Syrian Arab Army"));
 });
+
+test("two incidents in one sentence ('…، في حين …'، 'بينما'، 'فيما'), each with its own attack and place, are two events", () => {
+  const a = run("وقُتل ثلاثة مدنيين أمس بقصف مدفعي على بلدة كفرنبل، في حين قُتل طفل بغارة جوية على مدينة معرة النعمان.").events;
+  assert.deepEqual(a.map((e) => e.type), ["shelling", "air_strike"]);
+  assert.deepEqual(a.map((e) => e.fatalities?.best), [3, 1]);
+  assert.deepEqual(a.map((e) => e.locations.map((l) => l.name)), [["Kafr Nabl"], ["Ma'arrat Nu'man"]]);
+  const b = run("وقُتل ثلاثة مدنيين أمس بقصف مدفعي على بلدة كفرنبل، بينما أُصيب خمسة مدنيين بغارة على مدينة سراقب.").events;
+  assert.deepEqual(b.map((e) => [e.fatalities?.best ?? null, e.injured?.best ?? null]), [[3, null], [null, 5]]);
+  // the same incident told on: no second attack or place of its own
+  const c = run("وقُتل ثلاثة مدنيين أمس بقصف مدفعي على بلدة كفرنبل، فيما أُصيب خمسة آخرون.").events;
+  assert.equal(c.length, 1);
+  assert.equal(c[0]!.injured?.best, 5);
+});
