@@ -1,7 +1,8 @@
 // `hudna reprocess`: re-extract every stored report whose extractor version is not the current one.
 import type { Command } from "commander";
 import { createProgress, formatSummary, reprocessReports } from "../ingest/index.js";
-import { openStoreOrFail, realExtractor } from "./ingest.js";
+import { createExtractPool } from "../extract/pool.js";
+import { checkWorkers, openStoreOrFail, pooledExtractor, realExtractor, storeSink } from "./ingest.js";
 
 export function register(program: Command): void {
   program
@@ -9,19 +10,23 @@ export function register(program: Command): void {
     .description("re-extract stored reports made by an older extractor version, in place")
     .option("--db <url>", "database: SQLite path, sqlite:PATH or postgres://… (default $HUDNA_DB or ./data/hudna.db)")
     .option("--json", "print the summary as JSON on stdout")
-    .action(async (o: { db?: string; json?: boolean }) => {
+    .option("--workers <n>", "extraction worker threads; 0 extracts on the main thread (default: cores − 1, at most 4)")
+    .action(async (o: { db?: string; json?: boolean; workers?: string }) => {
+      const workers = checkWorkers(o.workers);
       const store = await openStoreOrFail(o.db);
       const progress = createProgress({ label: "reprocess" });
+      const pool = workers > 0 ? createExtractPool({ size: workers }) : null;
       try {
         const summary = await reprocessReports(store.reportsNeedingReprocess(realExtractor.version), {
-          extractor: realExtractor,
-          sink: store,
+          extractor: pool ? pooledExtractor(pool) : realExtractor,
+          sink: storeSink(store),
           progress,
         });
         progress.stop();
         process.stdout.write(o.json ? `${JSON.stringify({ ...summary, extractor_version: realExtractor.version })}\n` : `${formatSummary(summary)}\n`);
       } finally {
         progress.stop();
+        await pool?.close();
         await store.close();
       }
     });

@@ -2,13 +2,13 @@
 // main thread; a report that kills its worker is quarantined alone; --workers is checked.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { emptySummary, ingestItems } from "../../src/ingest/index.js";
+import { emptySummary, ingestItems, ingestSources, reprocessReports, type Extractor } from "../../src/ingest/index.js";
 import { BATCH } from "../../src/ingest/pipeline.js";
-import { pooledExtractor, runIngest, storeSink } from "../../src/cli/ingest.js";
+import { pooledExtractor, realExtractor, runIngest, storeSink } from "../../src/cli/ingest.js";
 import { createExtractPool } from "../../src/extract/pool.js";
 import { openStore } from "../../src/store/index.js";
 import { generateNewsReports } from "../../bench/generate-news.js";
@@ -91,4 +91,36 @@ test("hudna ingest --workers: a bad value is a usage error, 0 and 1 work", () =>
   const zero = run("--workers", "0");
   assert.equal(zero.status, 0, zero.stderr);
   assert.equal(JSON.parse(zero.stdout).duplicate, 1);
+});
+
+test("reprocess in batches on worker threads leaves the database as reprocessing one report at a time does", async () => {
+  const file = join(dir, "old.jsonl");
+  const n = BATCH + 60;
+  writeFileSync(file, generateNewsReports(n, 31).map((r) => JSON.stringify({ text: r.text, published: r.published, outlet: r.outlet })).join("\n") + "\n");
+  // stored by an "older extractor": the same rules under another version, minus every second event
+  const older: Extractor = { version: "extract-0.9", extract: (r, o) => { const x = realExtractor.extract(r, o); return { ...x, events: x.events.filter((_, i) => i % 2 === 0) }; } };
+  const base = join(dir, "old.db");
+  const st = await openStore(base);
+  await ingestSources([file], { extractor: older, sink: storeSink(st) });
+  await st.close();
+  copyFileSync(base, join(dir, "one.db"));
+  copyFileSync(base, join(dir, "batched.db"));
+  // one at a time: a sink without group commit, extraction on this thread
+  const one = await openStore(join(dir, "one.db"));
+  const a = await reprocessReports(one.reportsNeedingReprocess(realExtractor.version), { extractor: realExtractor, sink: { ...storeSink(one), saveMany: undefined } });
+  await one.close();
+  const pool = createExtractPool({ size: 2 });
+  const batched = await openStore(join(dir, "batched.db"));
+  let b;
+  try {
+    b = await reprocessReports(batched.reportsNeedingReprocess(realExtractor.version), { extractor: pooledExtractor(pool), sink: storeSink(batched) });
+  } finally {
+    await pool.close();
+    await batched.close();
+  }
+  assert.equal(a.reprocessed, n);
+  assert.deepEqual({ ...b, seconds: 0 }, { ...a, seconds: 0 });
+  const [x, y] = [await contents(join(dir, "one.db")), await contents(join(dir, "batched.db"))];
+  assert.ok(x.events.length > n, "the re-extraction brought the dropped events back");
+  assert.deepEqual(y, x);
 });
