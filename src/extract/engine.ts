@@ -209,7 +209,7 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
   // the story is about Syria when its opening (headline and first body sentences) names Syria or a Syrian place
   const opening = doc.sentences.slice(0, 3);
   const docSyrian = opening.some((s) => /سوري|دمشق/.test(s.text)) || m.places.some((p) => p.ns < (opening[opening.length - 1]?.end ?? 0) && !foreignPlace(p.place));
-  const kept = out.filter((e, i) => aboutSyria(e.event, drafts[i]!, docSyrian) && !historic(e.event, published));
+  const kept = out.filter((e, i) => aboutSyria(e.event, drafts[i]!, docSyrian) && !historic(e.event, published) && !yetToCome(e.event, published));
   out.length = 0;
   out.push(...kept);
   if (!published && out.some((e) => e.event.date.start === null && e.event.date.text)) warnings.push("relative dates left unresolved: no publication date (use --published YYYY-MM-DD)");
@@ -411,6 +411,14 @@ function historic(e: { type: EventType; date: EventDate; details: Record<string,
   const end = e.date.end ?? e.date.start;
   if (!end) return false;
   return (Date.parse(published) - Date.parse(end)) / 86_400_000 > HISTORIC_DAYS;
+}
+
+// A meeting, deal, strike or convoy dated after the report ("أمله في أن يعود الوفد الثلاثاء المقبل"،
+// "تبدأ عمليات الخروج غداً") has not happened: it is a plan. Threats and statements are dated when said.
+const SAID = new Set<EventType>(["threat", "statement", "denial"]);
+function yetToCome(e: { type: EventType; date: EventDate }, published: string | null): boolean {
+  if (!published || SAID.has(e.type) || e.date.precision !== "day" || !e.date.start) return false;
+  return e.date.start > published;
 }
 
 function orderSpans(ss: Sentence[]): Sentence[] {

@@ -93,3 +93,15 @@ test("two incidents in one sentence ('…، في حين …'، 'بينما'، '�
   assert.equal(c.length, 1);
   assert.equal(c[0]!.injured?.best, 5);
 });
+
+test("a meeting, deal or strike dated after the report has not happened; a threat is dated when it is made", () => {
+  const pub = "2018-03-07"; // a Wednesday
+  assert.equal(only(run("وأعرب المبعوث الأممي اليوم عن أمله في أن يعود الوفد الحكومي إلى طاولة المحادثات في جنيف يوم الثلاثاء المقبل.", pub).events, "meeting").length, 0);
+  assert.equal(run("ومن المقرر أن تعقد الجولة المقبلة من محادثات أستانا حول سوريا يوم الاثنين المقبل بحضور الدول الضامنة.", pub).events.length, 0);
+  // told in the present tense, dated by the coming days
+  assert.equal(run("وتُعقد الجولة الجديدة من محادثات أستانا حول سوريا يومي 14 و15 آذار الجاري.", pub).events.length, 0);
+  assert.equal(run("وتعقد الدول الضامنة اجتماعاً في طهران حول سوريا يوم الجمعة المقبل.", pub).events.length, 0);
+  // the same meeting told as past is one
+  assert.equal(only(run("وعقدت أمس في أستانا جولة جديدة من المحادثات حول سوريا بحضور الدول الضامنة الثلاث.", pub).events, "meeting").length, 1);
+  assert.equal(only(run("وهدد الجيش التركي اليوم بشن عملية عسكرية على مدينة تل رفعت خلال الأيام المقبلة.", pub).events, "threat").length, 1);
+});
