@@ -324,7 +324,7 @@ function candidateStep(r: ReportCtx, carry: Carry, sc: SentenceCtx, c: Candidate
     ownDate: own ?? null,
     // no date of its own: the paragraph's, else (incidents) the last date the report told
     inheritedDate: own || c.type === "denial" ? null : (carry.paraDate ?? (INHERIT_ACROSS.has(c.type) && lastOwnDate && !/^منذ/.test(normalizeKey(lastOwnDate.text)) ? lastOwnDate : null)),
-    places: pickPlaces(places, c, s),
+    places: pickPlaces(places, c, s, norm, TALKS.has(c.type) ? nsIn(r.m.venues, s.start, s.end) : []),
     // "مؤكدة أن القصف يهدد الاتفاق": a definite retelling owns only the places of its own clause
     ownPlaces: places.length > 0 && !(c.triggers.length > 0 && c.triggers.every((h) => DEFINITE.test(h.text)) && !places.some((p) => segmentOf(s, p.ns) === segmentOf(s, c.pos))),
     fatalities: null,
@@ -414,10 +414,11 @@ function historic(e: { type: EventType; date: EventDate; details: Record<string,
 }
 
 // A meeting, deal, strike or convoy dated after the report ("أمله في أن يعود الوفد الثلاثاء المقبل"،
-// "تبدأ عمليات الخروج غداً") has not happened: it is a plan. Threats and statements are dated when said.
+// "تبدأ عمليات الخروج غداً"، "الجولة المقبلة … خلال تموز المقبل": a period that starts after it too) has
+// not happened: it is a plan. Threats and statements are dated when said.
 const SAID = new Set<EventType>(["threat", "statement", "denial"]);
 function yetToCome(e: { type: EventType; date: EventDate }, published: string | null): boolean {
-  if (!published || SAID.has(e.type) || e.date.precision !== "day" || !e.date.start) return false;
+  if (!published || SAID.has(e.type) || !e.date.start) return false;
   return e.date.start > published;
 }
 
@@ -433,7 +434,17 @@ function sortPlaces(ps: PlaceHit[]): PlaceHit[] {
   return [...ps].sort((a, b) => (PRECISION_RANK[a.place.precision] ?? 5) - (PRECISION_RANK[b.place.precision] ?? 5) || a.ns - b.ns);
 }
 
-function pickPlaces(ps: PlaceHit[], c: Candidate, s: Sentence): Place[] {
+// Talks are where they are held ("محادثات جنيف"، "قمة سوتشي": m.venues), not where a delegation
+// returns ("عائداً إلى دمشق").
+const RETURN_BEFORE = /(?:عائد|عائده|عائدين|عائدا|عاد|عادت|عوده)\S* (?:ادراجه\S* )?(?:الي|ل)\s*$/;
+
+function pickPlaces(ps: PlaceHit[], c: Candidate, s: Sentence, norm: string, venues: PlaceHit[]): Place[] {
+  if (TALKS.has(c.type) && venues.length) {
+    const out: Place[] = [];
+    const rest = ps.filter((p) => !RETURN_BEFORE.test(norm.slice(Math.max(s.start, p.ns - 24), p.ns)));
+    for (const p of [...venues, ...sortPlaces(rest)]) if (!out.some((q) => q.name === p.place.name)) out.push(p.place);
+    return out;
+  }
   if (!ps.length) return [];
   const seg = segmentOf(s, c.pos);
   // prefer places in the anchor's own segment and after it; then the rest of the sentence

@@ -72,6 +72,8 @@ export interface Mentions {
   numbers: NumHit[];
   dates: DateHit[];
   places: PlaceHit[];
+  /** towns that name talks ("محادثات جنيف"، "قمة سوتشي"): the geo stage leaves them out, talks are held there */
+  venues: PlaceHit[];
   warnings: string[];
 }
 
@@ -175,6 +177,7 @@ export function findMentions(doc: Doc, text: string, published: string | null): 
     triggers = triggers.filter((h) => (reach !== null && furthest(named, reach, h.start) < h.end - 1) || !named.some((p) => p.ns <= h.start && h.end <= p.ne + 1 && (h.start > p.ns || h.end - h.start >= p.ne - p.ns - 1)));
   }
   return {
+    venues: findVenues(text, norm, doc, published, places, warnings),
     triggers,
     parties,
     sources: sourceHits,
@@ -249,4 +252,28 @@ export function within<T extends { start: number }>(xs: T[], a: number, b: numbe
 }
 export function withinN<T extends { ns: number }>(xs: T[], a: number, b: number): T[] {
   return xs.filter((x) => x.ns >= a && x.ns < b);
+}
+
+// "محادثات جنيف"، "جولة أستانا"، "قمة سوتشي": the town after a talks noun (not "اتفاق" or "مسار": an
+// agreement or a process is named after where it began, not where anything happens now)
+const VENUE = /(?:^|\s)(?:[وفلب])?(?:ال)?(?:محادثات|مفاوضات|مباحثات|مؤتمر|اجتماع|اجتماعات|قمه|جوله|لقاء) /g;
+
+function findVenues(text: string, norm: string, doc: Doc, published: string | null, places: PlaceHit[], warnings: string[]): PlaceHit[] {
+  const out: PlaceHit[] = [];
+  VENUE.lastIndex = 0;
+  for (let v: RegExpExecArray | null; (v = VENUE.exec(norm)) !== null; ) {
+    const ns = v.index + v[0].length;
+    if (places.some((p) => p.ns === ns)) continue;
+    const a = doc.map[ns]!;
+    const span = text.slice(a, a + 40);
+    // read the words after the noun as a place would be read after "في"
+    for (const p of findPlacesSafe(`في ${span}`, published, warnings)) {
+      if (p.start !== 3) continue;
+      const ps = doc.inv[a + p.start - 3]!;
+      const pe = doc.inv[a + p.end - 3]!;
+      out.push({ start: a + p.start - 3, end: a + p.end - 3, text: p.text, place: p.place, ns: ps, ne: pe } as PlaceHit);
+      break;
+    }
+  }
+  return out;
 }

@@ -105,3 +105,11 @@ test("a meeting, deal or strike dated after the report has not happened; a threa
   assert.equal(only(run("وعقدت أمس في أستانا جولة جديدة من المحادثات حول سوريا بحضور الدول الضامنة الثلاث.", pub).events, "meeting").length, 1);
   assert.equal(only(run("وهدد الجيش التركي اليوم بشن عملية عسكرية على مدينة تل رفعت خلال الأيام المقبلة.", pub).events, "threat").length, 1);
 });
+
+test("talks are placed where they are held ('محادثات جنيف'), not where a delegation returns; a round planned for next month is no event", () => {
+  const e = one(run("وغادر وفد الحكومة السورية محادثات جنيف اليوم عائداً إلى دمشق للتشاور.", "2017-12-01").events, "meeting");
+  assert.equal(e.locations[0]?.name, "Geneva");
+  assert.ok(!e.locations.some((l) => l.name === "Damascus"));
+  const r = run("واتفقت الدول الضامنة على عقد الجولة المقبلة من المحادثات حول سوريا في مدينة سوتشي خلال تموز المقبل.", "2018-05-16").events;
+  assert.equal(r.filter((x) => x.type === "meeting" || x.type === "agreement").length, 0);
+});
