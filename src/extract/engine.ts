@@ -3,7 +3,7 @@
 import type { Count, EventDate, EventType, HudnaEvent, Party, Place, Revision, Source } from "../model/index.js";
 import { normalizeKey } from "../arabic/normalize.js";
 import { buildDoc, segmentOf, type Doc, type Sentence } from "./document.js";
-import { findMentions, type DateHit, type Mentions, type PartyHit, type PlaceHit } from "./mentions.js";
+import { findMentions, findVenues, type DateHit, type Mentions, type PartyHit, type PlaceHit } from "./mentions.js";
 import { classifySentence, VIOLENT_PRIORITY, isAggregate, isBackgroundSentence, type Candidate } from "./classify.js";
 import { sentenceCounts, mergeCount } from "./counts.js";
 import { attributionOf } from "./attribution.js";
@@ -115,6 +115,7 @@ interface ReportCtx {
   m: Mentions;
   norm: string;
   text: string;
+  published: string | null;
   outlet: string | null;
   orig: (a: number, b: number) => string;
   drafts: Draft[];
@@ -143,7 +144,7 @@ export function runEngine(input: EngineInput): { doc: Doc; drafts: { event: Omit
   const orig = (a: number, b: number) => text.slice(doc.map[a]!, doc.map[b]!);
   const drafts: Draft[] = [];
   const headlineCands: Draft[] = [];
-  const report: ReportCtx = { doc, m, norm, text, outlet, orig, drafts, headlineCands };
+  const report: ReportCtx = { doc, m, norm, text, published, outlet, orig, drafts, headlineCands };
   const carry: Carry = { lastSources: [], lastOwnDate: null, para: -1, paraDate: null, paraPlaces: [], lastTowns: [], order: 0 };
   // A function per sentence and per candidate, not one big loop body: V8 compiles small units,
   // and when a shape it has not seen turns up it recompiles one of them, not the whole engine.
@@ -324,7 +325,7 @@ function candidateStep(r: ReportCtx, carry: Carry, sc: SentenceCtx, c: Candidate
     ownDate: own ?? null,
     // no date of its own: the paragraph's, else (incidents) the last date the report told
     inheritedDate: own || c.type === "denial" ? null : (carry.paraDate ?? (INHERIT_ACROSS.has(c.type) && lastOwnDate && !/^منذ/.test(normalizeKey(lastOwnDate.text)) ? lastOwnDate : null)),
-    places: pickPlaces(places, c, s, norm, TALKS.has(c.type) ? nsIn(r.m.venues, s.start, s.end) : []),
+    places: pickPlaces(places, c, s, norm, TALKS.has(c.type) ? findVenues(r.doc, r.text, r.published, places, r.m.warnings, s.start, s.end) : []),
     // "مؤكدة أن القصف يهدد الاتفاق": a definite retelling owns only the places of its own clause
     ownPlaces: places.length > 0 && !(c.triggers.length > 0 && c.triggers.every((h) => DEFINITE.test(h.text)) && !places.some((p) => segmentOf(s, p.ns) === segmentOf(s, c.pos))),
     fatalities: null,

@@ -72,8 +72,6 @@ export interface Mentions {
   numbers: NumHit[];
   dates: DateHit[];
   places: PlaceHit[];
-  /** towns that name talks ("محادثات جنيف"، "قمة سوتشي"): the geo stage leaves them out, talks are held there */
-  venues: PlaceHit[];
   warnings: string[];
 }
 
@@ -177,7 +175,6 @@ export function findMentions(doc: Doc, text: string, published: string | null): 
     triggers = triggers.filter((h) => (reach !== null && furthest(named, reach, h.start) < h.end - 1) || !named.some((p) => p.ns <= h.start && h.end <= p.ne + 1 && (h.start > p.ns || h.end - h.start >= p.ne - p.ns - 1)));
   }
   return {
-    venues: findVenues(text, norm, doc, published, places, warnings),
     triggers,
     parties,
     sources: sourceHits,
@@ -258,10 +255,15 @@ export function withinN<T extends { ns: number }>(xs: T[], a: number, b: number)
 // agreement or a process is named after where it began, not where anything happens now)
 const VENUE = /(?:^|\s)(?:[وفلب])?(?:ال)?(?:محادثات|مفاوضات|مباحثات|مؤتمر|اجتماع|اجتماعات|قمه|جوله|لقاء) /g;
 
-function findVenues(text: string, norm: string, doc: Doc, published: string | null, places: PlaceHit[], warnings: string[]): PlaceHit[] {
+/**
+ * Towns that name talks in norm[start, end) ("محادثات جنيف"، "قمة سوتشي"): the geo stage leaves them
+ * out of places, but talks are held there. Asked for only by talks (rare), so not part of findMentions.
+ */
+export function findVenues(doc: Doc, text: string, published: string | null, places: readonly PlaceHit[], warnings: string[], start: number, end: number): PlaceHit[] {
   const out: PlaceHit[] = [];
-  VENUE.lastIndex = 0;
-  for (let v: RegExpExecArray | null; (v = VENUE.exec(norm)) !== null; ) {
+  const norm = doc.norm;
+  VENUE.lastIndex = Math.max(0, start - 1);
+  for (let v: RegExpExecArray | null; (v = VENUE.exec(norm)) !== null && v.index < end; ) {
     const ns = v.index + v[0].length;
     if (places.some((p) => p.ns === ns)) continue;
     const a = doc.map[ns]!;
@@ -269,9 +271,7 @@ function findVenues(text: string, norm: string, doc: Doc, published: string | nu
     // read the words after the noun as a place would be read after "في"
     for (const p of findPlacesSafe(`في ${span}`, published, warnings)) {
       if (p.start !== 3) continue;
-      const ps = doc.inv[a + p.start - 3]!;
-      const pe = doc.inv[a + p.end - 3]!;
-      out.push({ start: a + p.start - 3, end: a + p.end - 3, text: p.text, place: p.place, ns: ps, ne: pe } as PlaceHit);
+      out.push({ start: a, end: a + p.end - 3, text: p.text, place: p.place, ns, ne: doc.inv[a + p.end - 3]! } as PlaceHit);
       break;
     }
   }
