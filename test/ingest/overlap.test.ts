@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { emptySummary, ingestItems, ingestSources, type Extractor, type ReportSink } from "../../src/ingest/index.js";
 import { BATCH } from "../../src/ingest/pipeline.js";
-import { realExtractor, storeSink } from "../../src/cli/ingest.js";
+import { pooledExtractor, realExtractor, storeSink } from "../../src/cli/ingest.js";
+import { createExtractPool } from "../../src/extract/pool.js";
 import { openStore } from "../../src/store/index.js";
 import { startPostgres, type TestPostgres } from "../helpers/postgres.js";
 import { generateNewsReports } from "../../bench/generate-news.js";
@@ -87,16 +88,17 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test("PostgreSQL ingest with overlapping saves stores what SQLite stores", async (t) => {
+test("PostgreSQL ingest with overlapping saves (and with extraction on worker threads) stores what SQLite stores", async (t) => {
   if (!pg) return t.skip("no PostgreSQL binaries (see the loud message above)");
   const file = join(dir, "news.jsonl");
   const n = 2 * BATCH + 40;
   writeFileSync(file, generateNewsReports(n, 17).map((r) => JSON.stringify({ text: r.text, published: r.published, outlet: r.outlet })).join("\n") + "\n");
-  const incidents = async (url: string) => {
+  const incidents = async (url: string, workers = 0) => {
     const store = await openStore(url);
+    const pool = workers ? createExtractPool({ size: workers }) : null;
     try {
       const sink = storeSink(store);
-      const summary = await ingestSources([file], { extractor: realExtractor, sink });
+      const summary = await ingestSources([file], { extractor: pool ? pooledExtractor(pool) : realExtractor, sink });
       assert.equal(summary.new, n);
       assert.equal(summary.quarantined, 0);
       return {
@@ -105,14 +107,19 @@ test("PostgreSQL ingest with overlapping saves stores what SQLite stores", async
         rows: await store.db.selectFrom("incidents").select(["id", "type", "date_start", "place", "killed_best", "status", "report_count", "event_count"]).orderBy("id").execute(),
       };
     } finally {
+      await pool?.close();
       await store.close();
     }
   };
   const onPg = await incidents(await pg.createDatabase());
+  // and with extraction on worker threads (as `hudna ingest` runs by default)
+  const onPgWorkers = await incidents(await pg.createDatabase(), 2);
   const onSqlite = await incidents(join(dir, "h.db"));
   assert.equal(onPg.sink, true);
   assert.equal(onSqlite.sink, false);
   assert.ok(onPg.rows.some((r) => r.report_count > 1), "stories told by several reports merge");
   assert.deepEqual(onPg.counts, onSqlite.counts);
   assert.deepEqual(onPg.rows, onSqlite.rows);
+  assert.deepEqual(onPgWorkers.counts, onSqlite.counts);
+  assert.deepEqual(onPgWorkers.rows, onSqlite.rows);
 });
