@@ -226,13 +226,18 @@ function sentenceStep(r: ReportCtx, carry: Carry, s: Sentence): void {
     carry.paraPlaces = [];
   }
   const trig = startsIn(m.triggers, s.start, s.end);
-  const parties = startsIn(m.parties, s.start, s.end).filter((p) => !sourceAffiliation(p, m.sources, norm));
+  let parties = startsIn(m.parties, s.start, s.end).filter((p) => !sourceAffiliation(p, m.sources, norm));
   // "قضى متأثراً بجروح أصيب بها أمس": that day is when he was wounded, not when this sentence's event happened
   const dates = nsIn(m.dates, s.start, s.end).filter((d) => !WOUND_DAY.test(norm.slice(Math.max(s.start, d.ns - 24), d.ns)));
   // a place named as where the attacker came from ("أقلعت من قاعدة حميميم"، "المتمركزة في معسكر جورين") is not where it struck
-  const places = nsIn(m.places, s.start, s.end).filter((p) => !originBefore(norm.slice(Math.max(s.start, p.ns - 40), p.ns)));
+  let places = nsIn(m.places, s.start, s.end).filter((p) => !originBefore(norm.slice(Math.max(s.start, p.ns - 40), p.ns)));
   const counts = sentenceCounts(s, m, norm, text, doc.map, doc.inv);
   const att = attributionOf(s, m, norm, r.orig, carry.lastSources, r.outlet);
+  if (att.bodies.length) {
+    // "مركز إدلب الإعلامي"، "مجلس الطبقة المدني": a body's name holds no party and no event place
+    parties = parties.filter((p) => !att.bodies.some(([a, b]) => p.start >= a && p.end <= b));
+    places = places.filter((p) => !att.bodies.some(([a, b]) => p.ns >= a && p.ne <= b));
+  }
   if (att.sources.length && !s.headline) carry.lastSources = att.sources;
   const cands = classifySentence(s, norm, trig, {
     killed: !!counts.killed,

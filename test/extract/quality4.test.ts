@@ -113,3 +113,18 @@ test("talks are placed where they are held ('محادثات جنيف'), not wher
   const r = run("واتفقت الدول الضامنة على عقد الجولة المقبلة من المحادثات حول سوريا في مدينة سوتشي خلال تموز المقبل.", "2018-05-16").events;
   assert.equal(r.filter((x) => x.type === "meeting" || x.type === "agreement").length, 0);
 });
+
+test("a body the lexicon does not know, named after the attribution, is the source under its own name; its words are no party or place", () => {
+  const e = run("ولقي راعيان مصرعهما أمس إثر انفجار لغم أرضي جنوب مدينة الطبقة، بحسب ما أفاد مجلس الطبقة المدني.").events[0]!;
+  assert.deepEqual(e.sources.map((s) => [s.text, s.kind]), [["مجلس الطبقة المدني", "official"]]);
+  assert.equal(e.stance, "claimed");
+  assert.ok(!e.targets.some((p) => p.kind === "civilians"), "'المدني' in the council's name names no civilians");
+  const f = run("وقال مركز إدلب الإعلامي في بيان إن خمسة مدنيين قتلوا أمس بقصف على مدينة سراقب.").events[0]!;
+  assert.deepEqual(f.sources.map((s) => [s.text, s.kind]), [["مركز إدلب الإعلامي", "ngo"]]);
+  assert.deepEqual(f.locations.map((l) => l.name), ["Saraqib"]);
+  const g = run("واختطف مسلحون سبعة مدنيين في ناحية راجو أمس، وفق منظمة حقوق الإنسان في عفرين.").events[0]!;
+  assert.ok(g.sources.some((s) => s.text === "منظمة حقوق الإنسان في عفرين"));
+  // "المنظمة" alone refers back to a body named before: no new source of that name
+  const h = run("وقالت المنظمة في بيانها إن خمسة مدنيين قتلوا أمس بقصف على مدينة سراقب.").events[0]!;
+  assert.ok(!h.sources.some((s) => /^المنظمة/.test(s.text ?? "")));
+});
