@@ -20,14 +20,17 @@ const MUNITION = /^(?:[وفبل]|ال|بال|لل|وال)*(?:قذيف|قذائف
 const SINGULAR_WORDS = ["مدنيا", "مدني", "طفل", "طفلا", "طفله", "امراه", "سيده", "رجل", "رجلا", "شاب", "شابا", "جندي", "جنديا", "عنصر", "عنصرا", "مواطن", "مواطنا", "مقاتل", "مقاتلا", "فتاه", "مسن", "مسنا", "ضابط", "ضابطا", "قيادي", "قياديا", "صحفي", "صحفيا", "طبيب", "طبيبا", "مسعف", "مسعفا", "سائق", "سائقا", "اخر", "ثالث", "رابع"];
 const SINGULAR_VICTIM = new RegExp(`(?<![\\p{L}])(?:[وف]?(?:ال)?)(${SINGULAR_WORDS.join("|")})(?![\\p{L}])`, "gu");
 // "مقتل رجل وامرأة"، "مقتل طفلين وامرأة": one more victim joined by و right after a count or a victim
-const AND_ONE_MORE = new RegExp(`^\\s*و(?:ال)?(?:${SINGULAR_WORDS.filter((w) => !/^(?:اخر|ثالث|رابع)$/.test(w)).join("|")})(?![\\p{L}])`, "u");
+// …and kin named by a possessive: "رجل وابنته" (+1), "امرأة وطفلاها" (+2)
+const KIN_ONE = ["ابنه", "ابنها", "ابنته", "ابنتها", "زوجته", "زوجها", "شقيقه", "شقيقها", "شقيقته", "شقيقتها", "والده", "والدها", "والدته", "والدتها", "طفله", "طفلها", "طفلته", "طفلتها", "حفيده", "حفيدها"];
+const KIN_TWO = ["طفلاه", "طفلاها", "طفليه", "طفليها", "ابناه", "ابناها", "ابنيه", "ابنيها", "ابنتاه", "ابنتاها", "ابنتيه", "ابنتيها", "شقيقاه", "شقيقيه", "شقيقاها", "شقيقيها"];
+const AND_ONE_MORE = new RegExp(`^\\s*و(?:(?:ال)?(${SINGULAR_WORDS.filter((w) => !/^(?:اخر|ثالث|رابع)$/.test(w)).join("|")})|(${KIN_ONE.join("|")})|(${KIN_TWO.join("|")}))(?![\\p{L}])`, "u");
 
-/** Victims added by a chain of "و + one person" starting at `from` (normalized): how many, and where the chain ends. */
+/** Victims added by a chain of "و + one person" (or kin) starting at `from` (normalized): how many, and where the chain ends. */
 function andOneMore(norm: string, from: number, end: number): { n: number; to: number } {
   let n = 0;
   let at = from;
-  for (let m: RegExpExecArray | null; n < 6 && (m = AND_ONE_MORE.exec(norm.slice(at, Math.min(end, at + 16)))) !== null; ) {
-    n++;
+  for (let m: RegExpExecArray | null, k = 0; k < 6 && (m = AND_ONE_MORE.exec(norm.slice(at, Math.min(end, at + 16)))) !== null; k++) {
+    n += m[3] ? 2 : 1;
     at += m[0].length;
   }
   return { n, to: at };
@@ -38,6 +41,7 @@ const SINGULAR_SEEN = new LiteralSet(SINGULAR_WORDS);
 // A breakdown cue ends the text before the number ("بينهم 3"). (A word-boundary regex per cue was
 // also tried before: whatever it matched, endsWith matched too, so only endsWith is left.)
 const breakdownCues = BREAKDOWN.map(normalizeKey);
+const NAMELY = /(?:^|[\s،,])(?:هم|وهم|منهم|بينهم)\s/;
 const initialCues = INITIAL.map(normalizeKey);
 
 const INITIAL_AFTER = /^\s*(?:\S+\s+)?(?:في|ك|ب)?\s*(?:ال)?حصيله (?:ال)?اوليه/;
@@ -186,7 +190,9 @@ export function sentenceCounts(s: Sentence, m: Mentions, norm: string, text: str
     }
     const between = prevEnd >= 0 ? norm.slice(prevEnd, n.ns) : "";
     const conj = prevEnd >= 0 && between.length < 60 && (/(?:^|\s)و\s*$/.test(between) || (norm[n.ns] === "و" && !/^واحد/.test(norm.slice(n.ns, n.ne)))) && !cues.some((c) => c.pos >= prevEnd && c.pos < n.ns);
-    if (isBreakdown || (conj && prevBreakdown)) {
+    // "مقتل عشرة مدنيين، هم امرأة وثلاثة أطفال": the figures after "هم" break the first one down
+    const namely = between.length > 0 && between.length < 40 && NAMELY.test(between);
+    if (isBreakdown || (conj && prevBreakdown) || namely) {
       prevBreakdown = true;
       prevEnd = n.ne;
       continue;

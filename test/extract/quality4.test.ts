@@ -128,3 +128,10 @@ test("a body the lexicon does not know, named after the attribution, is the sour
   const h = run("وقالت المنظمة في بيانها إن خمسة مدنيين قتلوا أمس بقصف على مدينة سراقب.").events[0]!;
   assert.ok(!h.sources.some((s) => /^المنظمة/.test(s.text ?? "")));
 });
+
+test("kin named by a possessive add up ('امرأة وطفلاها' = 3, 'رجل وابنته' = 2); figures after 'هم' break the toll down", () => {
+  assert.equal(killed("وقُتلت امرأة وطفلاها بقصف على بلدة حاس أمس.")?.best, 3);
+  assert.equal(killed("وقُتل رجل وابنته بغارة على مدينة سراقب أمس.")?.best, 2);
+  assert.equal(killed("وأسفر القصف عن مقتل عشرة مدنيين، هم امرأة وثلاثة أطفال وستة رجال، في بلدة حاس أمس.")?.best, 10);
+  assert.equal(killed("وقُتل 3 مدنيين و4 عناصر بقصف على بلدة حاس أمس.")?.best, 7);
+});
