@@ -43,6 +43,8 @@ export interface SentenceFacts {
   /** the sentence names a single day */
   dayDate?: boolean;
   datePos?: number[];
+  /** the sentence attributes what it tells to a source */
+  attributed?: boolean;
   /** where the sentence names places (town level or finer) */
   placePos?: number[];
   partyCount?: number;
@@ -272,7 +274,9 @@ function droneDowned(h: Hit<TriggerEntry>, norm: string): boolean {
 }
 
 export function classifySentence(s: Sentence, norm: string, trig: Hit<TriggerEntry>[], f: SentenceFacts, opts: { opinion: boolean }): Candidate[] {
-  if (opts.opinion || isBackgroundSentence(s)) return [];
+  // an opinion or analysis piece: its incidents count only when told with a source and a day
+  // ("قُتل ثلاثة مدنيين مساء السبت … بحسب ما أفاد الدفاع المدني"), not the writer's own remarks
+  if ((opts.opinion && !(f.attributed && f.dayDate)) || isBackgroundSentence(s)) return [];
   const out: Candidate[] = [];
   const valid: Hit<TriggerEntry>[] = [];
   let threatPos = -1;

@@ -248,6 +248,7 @@ function sentenceStep(r: ReportCtx, carry: Carry, s: Sentence): void {
     partyCount: distinctNames(parties),
     datePos: dates.map((d) => d.ns),
     placePos: places.filter((p) => !isCoarse(p.place)).map((p) => p.ns),
+    attributed: att.attributed,
     dayDate: dates.some((d) => d.precision === "day" && !/^(?:خلال|منذ)/.test(normalizeKey(d.text))),
     killedValue: counts.killed ? (counts.killed.best ?? counts.killed.low) : null,
     periodDate: dates.some((d) => d.precision === "month" || d.precision === "year"),

@@ -135,3 +135,12 @@ test("kin named by a possessive add up ('امرأة وطفلاها' = 3, 'رجل
   assert.equal(killed("وأسفر القصف عن مقتل عشرة مدنيين، هم امرأة وثلاثة أطفال وستة رجال، في بلدة حاس أمس.")?.best, 10);
   assert.equal(killed("وقُتل 3 مدنيين و4 عناصر بقصف على بلدة حاس أمس.")?.best, 7);
 });
+
+test("an analysis piece keeps the incident it tells with a source and a day, not the writer's remarks", () => {
+  const text = "تحليل: اتفاق سوتشي على الورق\n\nويرى مراقبون أن القصف المتقطع على ريف حماة يضغط على السكان دون أن ينسف التفاهمات.\n\nوفي أحدث مثال، قُتل ثلاثة مدنيين مساء السبت جراء قصف مدفعي لقوات النظام استهدف قرية الناجية في ريف جسر الشغور، بحسب ما أفاد الدفاع المدني.";
+  const r = run(text, "2018-11-26").events;
+  assert.deepEqual(r.map((e) => e.type), ["shelling"]);
+  assert.equal(r[0]!.fatalities?.best, 3);
+  // an opinion column's own remarks still make no events
+  assert.equal(run("رأي: لماذا تفشل الهدن؟\n\nقُصفت المدن مرة بعد مرة، واحترقت الحقول، ولم يتعلم أحد شيئاً.", "2018-11-26").events.length, 0);
+});
