@@ -8,7 +8,7 @@ import { CompiledQuery, type Insertable, type Kysely } from "kysely";
 import { summarizeIncident, violationsOf, type Member, type ZoneWindow } from "../incidents/index.js";
 import type { Database, IncidentRow } from "./schema.js";
 import { safeText } from "./text.js";
-import { bulkInsert, insertSql, padList, STATEMENT_PARAMS } from "./bulk.js";
+import { bulkInsert, insertSql, padList, STATEMENT_PARAMS, type BulkOptions } from "./bulk.js";
 import { cellOf } from "./cell.js";
 import type { Dialect } from "./dialect.js";
 import { applyOverrides, parseOverrides } from "./overrides.js";
@@ -288,28 +288,61 @@ export class IncidentWrites {
    * parameters: then the statement-per-table path runs.
    */
   private async writeRestAtOnce(tx: Tx): Promise<boolean> {
-    const parts: string[] = [];
-    const params: unknown[] = [];
-    const tables: Array<[keyof Database, Array<Record<string, unknown>>]> = [
+    const st = this.insertsAtOnce(this.childTables());
+    if (!st) return false;
+    await this.deleteStale(tx);
+    if (st.text) await tx.executeQuery(CompiledQuery.raw(st.text, st.params));
+    await this.deleteEmptied(tx);
+    return true;
+  }
+
+  /**
+   * PostgreSQL, a batch's held writes: the stale child rows deleted, then ONE statement inserts
+   * the reports, upserts the incidents, inserts the events and the child rows (foreign keys are
+   * checked at the end of the statement, when every part has run). Returns false (nothing
+   * written) when that would bind too many parameters.
+   */
+  async writeAllAtOnce(tx: Tx, reports: Array<Record<string, unknown>>, events: Array<Record<string, unknown>>): Promise<boolean> {
+    const st = this.insertsAtOnce([
+      ["reports", reports],
+      ["incidents", [...this.rows.values()], { upsertKey: "id", update: UPDATED }],
+      ["events", events],
+      ...this.childTables(),
+    ]);
+    if (!st) return false;
+    await this.deleteStale(tx);
+    if (st.text) await tx.executeQuery(CompiledQuery.raw(st.text, st.params));
+    await this.deleteEmptied(tx);
+    return true;
+  }
+
+  private childTables(): Array<[keyof Database, Array<Record<string, unknown>>]> {
+    return [
       ["incident_parties", [...this.parties.values()].flat()],
       ["incident_sources", [...this.sources.values()].flat()],
       ["incident_figures", [...this.figures.values()].flat()],
       ["violations", [...this.violations.values()].flat()],
       ["incident_revisions", this.revisions],
     ];
-    for (const [table, rows] of tables) {
+  }
+
+  /** One statement of data-modifying WITH clauses inserting each table's rows (text "" when there are none). */
+  private insertsAtOnce(tables: Array<[keyof Database, Array<Record<string, unknown>>, BulkOptions?]>): { text: string; params: unknown[] } | null {
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    for (const [table, rows, opts] of tables) {
       if (!rows.length) continue;
-      const st = insertSql(this.dialect, table, rows, {}, params.length);
-      if (params.length + st.params.length > STATEMENT_PARAMS) return false;
+      const st = insertSql(this.dialect, table, rows, opts, params.length);
+      if (params.length + st.params.length > STATEMENT_PARAMS) return null;
       params.push(...st.params);
       parts.push(`i_${table} as (${st.text})`);
     }
-    if (this.stale.size) {
-      const del = ["incident_parties", "incident_sources", "incident_figures", "violations"].map((t) => `d_${t} as (delete from "${t}" where "incident_id" = any($1::text[]))`);
-      await tx.executeQuery(CompiledQuery.raw(`with ${del.join(", ")} select 1`, [[...this.stale]]));
-    }
-    if (parts.length) await tx.executeQuery(CompiledQuery.raw(`with ${parts.join(", ")} select 1`, params));
-    await this.deleteEmptied(tx);
-    return true;
+    return { text: parts.length ? `with ${parts.join(", ")} select 1` : "", params };
+  }
+
+  private async deleteStale(tx: Tx): Promise<void> {
+    if (!this.stale.size) return;
+    const del = ["incident_parties", "incident_sources", "incident_figures", "violations"].map((t) => `d_${t} as (delete from "${t}" where "incident_id" = any($1::text[]))`);
+    await tx.executeQuery(CompiledQuery.raw(`with ${del.join(", ")} select 1`, [[...this.stale]]));
   }
 }

@@ -59,13 +59,17 @@ export class PendingWrites {
     }
   }
 
-  /** Writes everything held, in the order foreign keys need: reports, incidents, events, the rest. */
+  /**
+   * Writes everything held, in the order foreign keys need: reports, incidents, events, the rest
+   * (PostgreSQL: in one statement, its foreign keys checked once every part has run).
+   */
   async flush(tx: Tx): Promise<void> {
     if (this.empty) return;
     const { reports, events, incidents } = this;
     this.reports = [];
     this.events = [];
     this.incidents = this.fresh();
+    if (this.dialect === "postgres" && (await incidents.writeAllAtOnce(tx, reports as Array<Record<string, unknown>>, events as Array<Record<string, unknown>>))) return;
     await bulkInsert(tx, this.dialect, "reports", reports as Array<Record<string, unknown>>);
     await incidents.writeIncidents(tx);
     await bulkInsert(tx, this.dialect, "events", events as Array<Record<string, unknown>>);

@@ -8,6 +8,7 @@ import * as m003 from "./003_api_indexes.js";
 import * as m004 from "./004_incident_overrides.js";
 import * as m005 from "./005_quarantine_upsert.js";
 import * as m006 from "./006_store_epoch.js";
+import * as m007 from "./007_lz4_text.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void>; down?(db: Kysely<any>): Promise<void> };
@@ -19,6 +20,7 @@ const STEPS: Record<string, Step> = {
   "004_incident_overrides": m004,
   "005_quarantine_upsert": m005,
   "006_store_epoch": m006,
+  "007_lz4_text": m007,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
