@@ -276,7 +276,8 @@ async function checkLoaded(item: LoadedItem, opts: StepOptions): Promise<Checked
   return { report, original, storedAs };
 }
 
-const extractOptions = (r: Report) => ({ published: r.published, outlet: r.outlet });
+/** What extraction takes from a Report besides its text. */
+export const extractOptions = (r: Report) => ({ published: r.published, outlet: r.outlet });
 
 /** `extracted`: the result when it was extracted ahead (off-thread), else it is extracted here. */
 function extractChecked(c: Checked, source: string, opts: StepOptions, extracted: ExtractResult | null = null): { request: SaveRequest } | { outcome: ItemOutcome } {

@@ -2,7 +2,7 @@
 // re-read from their stored page so evidence offsets still point into it.
 import type { ExtractResult, Report } from "../model/index.js";
 import { htmlToReport } from "./html.js";
-import { addOutcome, BATCH, emptySummary, quarantineError, round, type IngestProgress, type IngestSummary, type ItemOutcome } from "./pipeline.js";
+import { addOutcome, BATCH, emptySummary, extractOptions, quarantineError, round, type IngestProgress, type IngestSummary, type ItemOutcome } from "./pipeline.js";
 import type { Extractor, ReportSink, SaveOutcome, SaveRequest } from "./ports.js";
 
 export interface StoredReportLike {
@@ -65,7 +65,7 @@ function pending(stored: StoredReportLike, extractor: Extractor): Pending {
   const source = stored.source ?? stored.url ?? stored.id;
   try {
     const report = storedToReport(stored);
-    const o = { published: report.published, outlet: report.outlet };
+    const o = extractOptions(report);
     const extracted = extractor.extractAsync ? extractor.extractAsync(report, o) : Promise.resolve(extractor.extract(report, o));
     extracted.catch(() => {}); // handled when the batch is stored
     return { source, report, original: stored.original ?? undefined, extracted };
